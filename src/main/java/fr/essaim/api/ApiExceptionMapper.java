@@ -1,0 +1,32 @@
+package fr.essaim.api;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every failure of the API becomes a JSON answer with its proper status. */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable error) {
+        if (error instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            return ApiError.of(status, switch (status) {
+                case 404 -> "Ressource introuvable.";
+                case 405 -> "Méthode non autorisée sur cette adresse.";
+                case 406 -> "Format de réponse non disponible : cette API répond en JSON.";
+                case 415 -> "Format de requête non pris en charge.";
+                default -> status < 500 ? "Requête invalide." : "Service momentanément indisponible.";
+            });
+        }
+        LOG.log(Level.SEVERE, "Erreur interne de l'API", error);
+        return ApiError.of(Response.Status.INTERNAL_SERVER_ERROR, "Erreur interne : l'incident a été consigné.");
+    }
+}

@@ -1,0 +1,64 @@
+package fr.essaim.config;
+
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import fr.essaim.content.CorpusImporter;
+import fr.essaim.content.ImportReport;
+import fr.essaim.sheet.SheetService;
+import fr.essaim.theme.ThemeList;
+import fr.essaim.theme.ThemeService;
+
+/** Brings the database up to date, then fills an empty one with the corpus. */
+@ApplicationScoped
+public class ApplicationStartup {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    @Resource(lookup = DataSourceDeclaration.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "essaim.content.dir", defaultValue = "./content")
+    String contentDir;
+
+    @Inject
+    ThemeService themes;
+
+    @Inject
+    SheetService sheets;
+
+    @Inject
+    CorpusImporter importer;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        DatabaseMigration.migrate(dataSource);
+        int themeCount = themes.synchronize(ThemeList.fromClasspath());
+        LOG.info(() -> "Thèmes : " + themeCount);
+        if (sheets.countSheets() == 0) {
+            importCorpus(Path.of(contentDir).toAbsolutePath().normalize());
+        }
+    }
+
+    private void importCorpus(Path folder) {
+        long start = System.nanoTime();
+        ImportReport report = importer.importFolder(folder);
+        for (ImportReport.Entry refused : report.entries()) {
+            if (refused.outcome() == ImportReport.Outcome.REFUSED) {
+                LOG.warning(() -> "Fiche refusée : " + folder.resolve(refused.path()) + " — " + String.join(" ; ", refused.reasons()));
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(() -> "Corpus " + folder + " : " + report.count(ImportReport.Outcome.IMPORTED) + " fiche(s) importée(s), "
+                + report.count(ImportReport.Outcome.REFUSED) + " refusée(s), en " + millis + " ms");
+    }
+}

@@ -1,0 +1,27 @@
+package fr.essaim.config;
+
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** The schema belongs to the Flyway migrations in {@code db/migration}, on PostgreSQL and H2 alike. */
+public final class DatabaseMigration {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+    private DatabaseMigration() {
+    }
+
+    public static MigrateResult migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure(DatabaseMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "Schéma de la base : " + result.migrationsExecuted + " migration(s) appliquée(s), version "
+                + flyway.info().current().getVersion());
+        return result;
+    }
+}

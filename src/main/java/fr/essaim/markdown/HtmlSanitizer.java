@@ -1,0 +1,52 @@
+package fr.essaim.markdown;
+
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Allow-list cleaning of rendered Markdown: authors may write raw HTML, readers must never run it.
+ */
+public final class HtmlSanitizer {
+
+    private static final Pattern SAFE_ID = Pattern.compile("[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}_-]{0,100}");
+    private static final Pattern SAFE_CLASS = Pattern.compile("wikilink( missing)?");
+
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .removeTags("img")
+            .addTags("mark", "del", "ins", "hr", "abbr")
+            .addAttributes("a", "id", "class")
+            .addAttributes("abbr", "title")
+            .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+            .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+            .addAttributes("th", "align").addAttributes("td", "align")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .preserveRelativeLinks(true);
+
+    private HtmlSanitizer() {
+    }
+
+    public static String sanitize(String html) {
+        Document dirty = Jsoup.parseBodyFragment(html, "https://essaim.invalid/");
+        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        for (Element element : clean.select("[id]")) {
+            if (!SAFE_ID.matcher(element.id()).matches()) {
+                element.removeAttr("id");
+            }
+        }
+        for (Element element : clean.select("[class]")) {
+            if (!SAFE_CLASS.matcher(element.className()).matches()) {
+                element.removeAttr("class");
+            }
+        }
+        for (Element link : clean.select("a[href^=http]")) {
+            link.attr("rel", "nofollow noopener");
+        }
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
+    }
+}

@@ -1,0 +1,84 @@
+package fr.essaim.markdown;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The Markdown source of a sheet: YAML front matter between two {@code ---} lines, then the body.
+ */
+public record SheetSource(Map<String, Object> frontMatter, String body) {
+
+    /** Sheets are documents, not data dumps: anything larger is refused before parsing. */
+    public static final int MAX_LENGTH = 500_000;
+
+    public static SheetSource parse(String source) throws InvalidSourceException {
+        if (source == null || source.isBlank()) {
+            throw new InvalidSourceException("la fiche est vide");
+        }
+        if (source.length() > MAX_LENGTH) {
+            throw new InvalidSourceException("la fiche dépasse " + MAX_LENGTH + " caractères");
+        }
+        String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
+        text = text.replace("\r\n", "\n");
+        if (!text.startsWith("---\n")) {
+            throw new InvalidSourceException("la fiche doit commencer par un en-tête YAML entre deux lignes « --- »");
+        }
+        int end = text.indexOf("\n---", 3);
+        while (end >= 0 && !isClosingLine(text, end + 1)) {
+            end = text.indexOf("\n---", end + 4);
+        }
+        if (end < 0) {
+            throw new InvalidSourceException("l'en-tête YAML n'est pas fermé par une ligne « --- »");
+        }
+        String yaml = text.substring(4, end + 1);
+        int bodyStart = text.indexOf('\n', end + 1);
+        String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+        return new SheetSource(parseYaml(yaml), body);
+    }
+
+    private static boolean isClosingLine(String text, int start) {
+        int lineEnd = text.indexOf('\n', start);
+        String line = lineEnd < 0 ? text.substring(start) : text.substring(start, lineEnd);
+        return line.strip().equals("---");
+    }
+
+    private static Map<String, Object> parseYaml(String yaml) throws InvalidSourceException {
+        try {
+            Object document = newYaml().load(yaml);
+            if (document == null) {
+                return Map.of();
+            }
+            if (!(document instanceof Map<?, ?> map)) {
+                throw new InvalidSourceException("l'en-tête YAML doit être une liste de champs « nom: valeur »");
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                fields.put(String.valueOf(entry.getKey()), entry.getValue());
+            }
+            return Collections.unmodifiableMap(fields);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 2;
+            throw new InvalidSourceException("en-tête YAML illisible à la ligne " + line + " : " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new InvalidSourceException("en-tête YAML illisible : " + e.getMessage());
+        }
+    }
+
+    /** A fresh parser each time: SnakeYAML parsers are not thread-safe. */
+    public static Yaml newYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(MAX_LENGTH);
+        return new Yaml(new SafeConstructor(options));
+    }
+}

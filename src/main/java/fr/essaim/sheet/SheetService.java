@@ -1,0 +1,291 @@
+package fr.essaim.sheet;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+
+import fr.essaim.config.Transactions;
+import fr.essaim.markdown.MarkdownRenderer;
+
+/**
+ * Sheets and their revisions: the one place where they are written. Every write is one
+ * transaction, and every outcome — saved, refused, conflicting — is a {@link SaveResult}.
+ */
+@ApplicationScoped
+public class SheetService {
+
+    private static final Logger LOG = Logger.getLogger(SheetService.class.getName());
+
+    private EntityManager em;
+    private Transactions transactions;
+    private ReferenceData references;
+    private SheetParser parser;
+    private Clock clock;
+
+    protected SheetService() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public SheetService(EntityManager em, Transactions transactions, ReferenceData references) {
+        this(em, transactions, references, new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()),
+                Clock.systemUTC());
+    }
+
+    public SheetService(EntityManager em, Transactions transactions, ReferenceData references, SheetParser parser,
+            Clock clock) {
+        this.em = em;
+        this.transactions = transactions;
+        this.references = references;
+        this.parser = parser;
+        this.clock = clock;
+    }
+
+    public SheetSchema schema() {
+        return parser.schema();
+    }
+
+    // ----- reading
+
+    public Optional<Sheet> find(String slug) {
+        return em.createQuery("select s from Sheet s where s.slug = :slug", Sheet.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    /** The published revision of a sheet, if the sheet exists and is published. */
+    public Optional<Revision> findPublished(String slug) {
+        return em.createQuery("select r from Sheet s join s.publishedRevision r where s.slug = :slug and s.state = :state",
+                        Revision.class)
+                .setParameter("slug", slug).setParameter("state", SheetState.PUBLISHED)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Revision> findRevision(String slug, int number) {
+        return em.createQuery("select r from Revision r where r.sheet.slug = :slug and r.number = :number", Revision.class)
+                .setParameter("slug", slug).setParameter("number", number)
+                .getResultStream().findFirst();
+    }
+
+    /** All revisions of a sheet, newest first. */
+    public List<Revision> history(String slug) {
+        return em.createQuery("select r from Revision r where r.sheet.slug = :slug order by r.number desc", Revision.class)
+                .setParameter("slug", slug).getResultList();
+    }
+
+    /** Published sheets in title order. */
+    public List<Revision> listPublished() {
+        return em.createQuery("select r from Sheet s join s.publishedRevision r where s.state = :state order by s.title",
+                        Revision.class)
+                .setParameter("state", SheetState.PUBLISHED).getResultList();
+    }
+
+    public long countSheets() {
+        return em.createQuery("select count(s) from Sheet s", Long.class).getSingleResult();
+    }
+
+    /** Published sheets whose text links to this slug. */
+    public List<Revision> backlinks(String slug) {
+        return em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
+                        + "where l = :slug and s.state = :state order by r.title", Revision.class)
+                .setParameter("slug", slug).setParameter("state", SheetState.PUBLISHED).getResultList();
+    }
+
+    /** The current slug of a sheet known under an old name (e.g. a WikiName). */
+    public Optional<String> resolveAlias(String name) {
+        return em.createQuery("select s.slug from Sheet s join s.aliases a where a = :name", String.class)
+                .setParameter("name", name).getResultStream().findFirst();
+    }
+
+    /** A wiki link target — slug, old name or title — as the slug it designates. */
+    public String resolveWikiTarget(String target) {
+        if (Slugs.isValid(target) && find(target).isPresent()) {
+            return target;
+        }
+        return resolveAlias(target)
+                .or(() -> em.createQuery("select s.slug from Sheet s where lower(s.title) = :title", String.class)
+                        .setParameter("title", target.toLowerCase(Locale.ROOT)).getResultStream().findFirst())
+                .orElseGet(() -> Slugs.slugify(target));
+    }
+
+    // ----- writing
+
+    /** Creates a sheet whose slug comes from its title; its first revision waits for review. */
+    public SaveResult create(String source, String author, String comment) {
+        ParsedSheet parsed;
+        try {
+            parsed = parse(source);
+        } catch (InvalidSheetException e) {
+            return new SaveResult.Invalid(e.errors());
+        }
+        String slug = Slugs.unique(parsed.title(), candidate -> find(candidate).isPresent());
+        return write(slug, () -> {
+            Sheet sheet = insertSheet(slug, parsed, now());
+            Revision revision = appendRevision(sheet, parsed, author, now(), comment);
+            em.flush();
+            return new SaveResult.Saved(slug, revision.getNumber());
+        });
+    }
+
+    /**
+     * Appends revision n+1 to a sheet, written from revision {@code baseRevision}. If another
+     * revision was saved since, nothing is stored and the answer is a conflict.
+     */
+    public SaveResult save(String slug, int baseRevision, String source, String author, String comment) {
+        ParsedSheet parsed;
+        try {
+            parsed = parse(source);
+        } catch (InvalidSheetException e) {
+            return new SaveResult.Invalid(e.errors());
+        }
+        return write(slug, () -> {
+            Optional<Sheet> found = find(slug);
+            if (found.isEmpty()) {
+                return new SaveResult.NotFound(slug);
+            }
+            Sheet sheet = found.get();
+            if (sheet.getLatestRevision() != baseRevision) {
+                throw new StaleRevisionException();
+            }
+            Revision revision = appendRevision(sheet, parsed, author, now(), comment);
+            em.flush();
+            return new SaveResult.Saved(slug, revision.getNumber());
+        });
+    }
+
+    /** Publishes one revision of a sheet: readers see it from now on. */
+    public SaveResult publish(String slug, int number) {
+        return write(slug, () -> {
+            Optional<Revision> revision = findRevision(slug, number);
+            if (revision.isEmpty()) {
+                return new SaveResult.NotFound(slug);
+            }
+            Sheet sheet = revision.get().getSheet();
+            sheet.publish(revision.get(), now());
+            sheet.addAliases(aliasesOf(revision.get()));
+            em.flush();
+            return new SaveResult.Saved(slug, number);
+        });
+    }
+
+    /**
+     * Brings in a sheet from the corpus: its history as given, the last revision published. Used on
+     * an empty database and by import; a slug that already exists is a conflict.
+     */
+    public SaveResult importSheet(String slug, List<ImportedRevision> revisions) {
+        if (!Slugs.isValid(slug)) {
+            return new SaveResult.Invalid(List.of(new FieldError("slug",
+                    "« " + slug + " » n'est pas un identifiant de fiche (minuscules sans accents, chiffres et tirets)")));
+        }
+        if (revisions.isEmpty()) {
+            return new SaveResult.Invalid(List.of(new FieldError("source", "aucune révision à importer")));
+        }
+        List<ParsedSheet> parsed = new java.util.ArrayList<>();
+        for (ImportedRevision revision : revisions) {
+            try {
+                parsed.add(parse(revision.source()));
+            } catch (InvalidSheetException e) {
+                return new SaveResult.Invalid(e.errors());
+            }
+        }
+        return write(slug, () -> {
+            if (find(slug).isPresent()) {
+                throw new StaleRevisionException();
+            }
+            ImportedRevision first = revisions.get(0);
+            Sheet sheet = insertSheet(slug, parsed.get(0), first.createdAt());
+            Revision last = null;
+            for (int i = 0; i < revisions.size(); i++) {
+                ImportedRevision meta = revisions.get(i);
+                last = appendRevision(sheet, parsed.get(i), meta.author(), meta.createdAt(), meta.comment());
+            }
+            em.flush();
+            sheet.publish(last, last.getCreatedAt());
+            sheet.addAliases(parsed.get(parsed.size() - 1).aliases());
+            em.flush();
+            return new SaveResult.Saved(slug, last.getNumber());
+        });
+    }
+
+    /** A revision to import: its source and the facts of its history. */
+    public record ImportedRevision(String source, String author, OffsetDateTime createdAt, String comment) {
+    }
+
+    private ParsedSheet parse(String source) throws InvalidSheetException {
+        return parser.parse(source, references, this::resolveWikiTarget);
+    }
+
+    private Sheet insertSheet(String slug, ParsedSheet parsed, OffsetDateTime at) {
+        Sheet sheet = new Sheet(slug, parsed.kind(), parsed.title(), at);
+        em.persist(sheet);
+        // The sheet row must exist before its first revision points to it.
+        em.flush();
+        return sheet;
+    }
+
+    private Revision appendRevision(Sheet sheet, ParsedSheet parsed, String author, OffsetDateTime at, String comment) {
+        Revision revision = new Revision(sheet, sheet.getLatestRevision() + 1, parsed, author, at, comment);
+        em.persist(revision);
+        em.flush();
+        sheet.propose(revision);
+        return revision;
+    }
+
+    private java.util.Set<String> aliasesOf(Revision revision) {
+        try {
+            return parse(revision.getSource()).aliases();
+        } catch (InvalidSheetException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    private SaveResult write(String slug, Supplier<SaveResult> work) {
+        try {
+            return transactions.inNewTransaction(work);
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
+                int current = find(slug).map(Sheet::getLatestRevision).orElse(0);
+                LOG.fine(() -> "Écriture concurrente refusée sur " + slug + " : " + e);
+                return new SaveResult.Conflict(slug, current, "La fiche « " + slug
+                        + " » a été modifiée entre-temps (révision " + current
+                        + ") : votre texte n'a pas été enregistré, reprenez-le sur la dernière révision.");
+            }
+            throw e;
+        }
+    }
+
+    /** True when a write lost a race: a stale base revision, a version check, or a unique key. */
+    static boolean isConflict(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof StaleRevisionException || e instanceof OptimisticLockException
+                    || "OptimisticLockException".equals(e.getClass().getSimpleName())) {
+                return true;
+            }
+            if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Thrown inside a write to roll it back when the author's base revision is no longer the latest. */
+    static final class StaleRevisionException extends RuntimeException {
+        StaleRevisionException() {
+            super("stale base revision", null, false, false);
+        }
+    }
+}
