@@ -11,6 +11,7 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
+import com.vladsch.flexmark.ext.wikilink.internal.WikiLinkLinkResolver;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
@@ -79,6 +80,12 @@ public final class MarkdownRenderer {
         WikiLinkResolverFactory(UnaryOperator<String> targets, Set<String> links) {
             this.targets = targets;
             this.links = links;
+        }
+
+        /** Runs before the extension's own resolver, which would otherwise settle wiki links first. */
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(WikiLinkLinkResolver.Factory.class);
         }
 
         @Override

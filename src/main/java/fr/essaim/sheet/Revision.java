@@ -137,6 +137,6 @@ public class Revision {
     }
 
     public List<String> getLinks() {
-        return List.copyOf(links);
+        return links.stream().sorted().toList();
     }
 }

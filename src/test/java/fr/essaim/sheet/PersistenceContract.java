@@ -1,0 +1,189 @@
+package fr.essaim.sheet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.RollbackException;
+
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import fr.essaim.config.DatabaseMigration;
+import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.support.ResourceLocalJpa;
+import fr.essaim.support.Sheets;
+
+/** What the persistence layer promises, checked the same way on each database Essaim runs on. */
+abstract class PersistenceContract {
+
+    private DataSource dataSource;
+    private MigrateResult migration;
+    private ResourceLocalJpa jpa;
+    private SheetService sheets;
+
+    /** An empty database, new for each test. */
+    abstract DataSource emptyDatabase() throws Exception;
+
+    @BeforeEach
+    void startOnAnEmptyDatabase() throws Exception {
+        dataSource = emptyDatabase();
+        migration = DatabaseMigration.migrate(dataSource);
+        jpa = new ResourceLocalJpa(dataSource);
+        sheets = new SheetService(jpa.entityManager(), jpa, Sheets.REFERENCES,
+                new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        jpa.close();
+    }
+
+    @Test
+    void flywayBuildsTheSchemaOfAnEmptyDatabaseOnce() throws Exception {
+        assertTrue(migration.migrationsExecuted >= 1, "migrations run on an empty database");
+        assertEquals(0, DatabaseMigration.migrate(dataSource).migrationsExecuted, "nothing left to run the second time");
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            for (String table : List.of("sheet", "revision", "revision_link", "sheet_alias", "theme")) {
+                try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
+                    rows.next();
+                    assertEquals(0, rows.getInt(1), table + " exists and is empty");
+                }
+            }
+        }
+    }
+
+    @Test
+    void savingCreatesRevisionNPlusOneAndNeverChangesN() {
+        SaveResult created = sheets.create(Sheets.experience("Zirond'aile", "Première version."), "alice", "création");
+        String slug = assertInstanceOf(SaveResult.Saved.class, created).slug();
+        assertEquals("zirondaile", slug);
+        Revision first = sheets.findRevision(slug, 1).orElseThrow();
+
+        SaveResult saved = sheets.save(slug, 1, Sheets.experience("Zirond'aile", "Deuxième version."), "bob", "précision");
+
+        assertEquals(new SaveResult.Saved(slug, 2), saved);
+        Revision firstAgain = sheets.findRevision(slug, 1).orElseThrow();
+        assertEquals(first.getSource(), firstAgain.getSource());
+        assertEquals(first.getHtml(), firstAgain.getHtml());
+        assertEquals("alice", firstAgain.getAuthor());
+        assertEquals(first.getCreatedAt().toInstant(), firstAgain.getCreatedAt().toInstant());
+        Revision second = sheets.findRevision(slug, 2).orElseThrow();
+        assertTrue(second.getSource().contains("Deuxième version."));
+        assertEquals("bob", second.getAuthor());
+        assertEquals(List.of(2, 1), sheets.history(slug).stream().map(Revision::getNumber).toList());
+        assertEquals(2, sheets.find(slug).orElseThrow().getLatestRevision());
+    }
+
+    @Test
+    void aSaveOnAnOutdatedRevisionIsAConflictAndStoresNothing() {
+        String slug = ((SaveResult.Saved) sheets.create(Sheets.experience("Garage solidaire", "v1"), "alice", null)).slug();
+        sheets.save(slug, 1, Sheets.experience("Garage solidaire", "v2 d'Alice"), "alice", null);
+
+        SaveResult late = sheets.save(slug, 1, Sheets.experience("Garage solidaire", "v2 de Bob"), "bob", null);
+
+        SaveResult.Conflict conflict = assertInstanceOf(SaveResult.Conflict.class, late);
+        assertEquals(2, conflict.currentRevision());
+        assertEquals(2, sheets.history(slug).size());
+        assertTrue(sheets.findRevision(slug, 2).orElseThrow().getSource().contains("v2 d'Alice"));
+    }
+
+    @Test
+    void concurrentSavesOnTheSameRevisionLetExactlyOneWin() throws Exception {
+        String slug = ((SaveResult.Saved) sheets.create(Sheets.experience("Mobilité solidaire", "v1"), "alice", null)).slug();
+        int writers = 6;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<SaveResult>> results = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String author = "auteur-" + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return sheets.save(slug, 1, Sheets.experience("Mobilité solidaire", "texte de " + author), author, null);
+            }));
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        List<SaveResult> outcomes = new ArrayList<>();
+        for (Future<SaveResult> result : results) {
+            outcomes.add(result.get());
+        }
+
+        assertEquals(1, outcomes.stream().filter(SaveResult.Saved.class::isInstance).count(), outcomes::toString);
+        assertEquals(writers - 1, outcomes.stream().filter(SaveResult.Conflict.class::isInstance).count(), outcomes::toString);
+        assertEquals(2, sheets.history(slug).size());
+        assertTrue(sheets.findRevision(slug, 1).orElseThrow().getSource().contains("v1"));
+    }
+
+    @Test
+    void theVersionColumnStopsALostUpdate() {
+        String slug = ((SaveResult.Saved) sheets.create(Sheets.experience("Solid'Art", "v1"), "alice", null)).slug();
+        EntityManager alice = jpa.newEntityManager();
+        EntityManager bob = jpa.newEntityManager();
+        Sheet seenByAlice = alice.createQuery("select s from Sheet s where s.slug = :s", Sheet.class).setParameter("s", slug).getSingleResult();
+        Sheet seenByBob = bob.createQuery("select s from Sheet s where s.slug = :s", Sheet.class).setParameter("s", slug).getSingleResult();
+
+        alice.getTransaction().begin();
+        seenByAlice.publish(seenByAlice.getPendingRevision(), OffsetDateTime.now());
+        alice.getTransaction().commit();
+
+        bob.getTransaction().begin();
+        seenByBob.publish(seenByBob.getPendingRevision(), OffsetDateTime.now().plusMinutes(1));
+        RollbackException lost = assertThrows(RollbackException.class, () -> bob.getTransaction().commit());
+        assertTrue(SheetService.isConflict(lost), "the service reads it as a conflict");
+        alice.close();
+        bob.close();
+    }
+
+    @Test
+    void anInvalidSheetIsRefusedFieldByFieldAndNothingIsStored() {
+        String source = Sheets.experience("Sans statut", "x").replace("status: pérennisée", "status: en cours");
+
+        SaveResult result = sheets.create(source, "alice", null);
+
+        SaveResult.Invalid invalid = assertInstanceOf(SaveResult.Invalid.class, result);
+        assertEquals("status", invalid.errors().get(0).field());
+        assertEquals(0, sheets.countSheets());
+    }
+
+    @Test
+    void importKeepsTheHistoryPublishesTheLastRevisionAndIndexesLinksAndAliases() {
+        OffsetDateTime created = OffsetDateTime.parse("2019-01-31T15:05:00+01:00");
+        sheets.importSheet("le-principe-de-continuite", List.of(
+                new SheetService.ImportedRevision(Sheets.notion("Continuité", "LePrincipeDeContinuite", "v1"), "WikiAdmin", created, "import"),
+                new SheetService.ImportedRevision(Sheets.notion("Le principe de continuité", "LePrincipeDeContinuite", "v2"), "WikiAdmin",
+                        created.plusHours(1), "mise à jour")));
+        sheets.importSheet("zirondaile", List.of(new SheetService.ImportedRevision(
+                Sheets.experience("Zirond'aile", "Voir [[LePrincipeDeContinuite]] et [[fiche-absente]]."), "import", created, null)));
+
+        Revision published = sheets.findPublished("le-principe-de-continuite").orElseThrow();
+        assertEquals(2, published.getNumber());
+        assertEquals("Le principe de continuité", published.getTitle());
+        assertEquals(created.toInstant(), sheets.findRevision("le-principe-de-continuite", 1).orElseThrow().getCreatedAt().toInstant());
+        assertEquals("le-principe-de-continuite", sheets.resolveAlias("LePrincipeDeContinuite").orElseThrow());
+        Revision zirondaile = sheets.findPublished("zirondaile").orElseThrow();
+        assertEquals(List.of("fiche-absente", "le-principe-de-continuite"), zirondaile.getLinks());
+        assertEquals(List.of("zirondaile"), sheets.backlinks("le-principe-de-continuite").stream()
+                .map(r -> r.getSheet().getSlug()).toList());
+        assertInstanceOf(SaveResult.Conflict.class, sheets.importSheet("zirondaile", List.of(new SheetService.ImportedRevision(
+                Sheets.experience("Zirond'aile", "doublon"), "import", created, null))));
+    }
+}

@@ -1,0 +1,63 @@
+package fr.essaim.support;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+import fr.essaim.config.ConfiguredDataSource;
+import fr.essaim.config.DatabaseSettings;
+
+/** Databases for the integration tests: a dedicated PostgreSQL database, or an H2 file. */
+public final class TestDatabases {
+
+    public static final String POSTGRES_DATABASE = "essaim_it";
+
+    private TestDatabases() {
+    }
+
+    static String serverUrl() {
+        return System.getProperty("essaim.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
+    }
+
+    static String user() {
+        return System.getProperty("essaim.test.pg.user", "postgres");
+    }
+
+    static String password() {
+        return System.getProperty("essaim.test.pg.password", "");
+    }
+
+    /** Creates the test database if needed and empties it: every test starts from nothing. */
+    public static DataSource freshPostgres() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(serverUrl() + "postgres", user(), password());
+             Statement sql = admin.createStatement()) {
+            var exists = sql.executeQuery("select 1 from pg_database where datname = '" + POSTGRES_DATABASE + "'");
+            if (!exists.next()) {
+                sql.execute("create database " + POSTGRES_DATABASE);
+            }
+        }
+        DataSource dataSource = ConfiguredDataSource.create(
+                new DatabaseSettings(serverUrl() + POSTGRES_DATABASE, user(), password()));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("drop schema public cascade");
+            sql.execute("create schema public");
+        }
+        return dataSource;
+    }
+
+    /** Removes the test database once the tests are done with it. */
+    public static void dropPostgres() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(serverUrl() + "postgres", user(), password());
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + POSTGRES_DATABASE + " with (force)");
+        }
+    }
+
+    /** A new H2 file database in the given folder, as the application makes by default. */
+    public static DataSource freshH2(Path folder) {
+        return ConfiguredDataSource.create(DatabaseSettings.embedded(folder));
+    }
+}
