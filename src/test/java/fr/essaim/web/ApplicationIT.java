@@ -1,0 +1,141 @@
+package fr.essaim.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged application on a real Payara Micro: it migrates its database, imports the corpus
+ * and serves sheets through the API and the pages.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApplicationIT {
+
+    private static final String SHEET = "zirondaile-halte-garderie-itinerante";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("essaim.war", "target/ROOT.war")));
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    @Test
+    void theApiReturnsAPublishedSheetWithItsFieldsAndHtml() throws Exception {
+        HttpResponse<String> response = get("api/v1/sheets/" + SHEET);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        JsonObject sheet = json(response.body());
+        assertEquals(SHEET, sheet.getString("slug"));
+        assertEquals("experience", sheet.getString("kind"));
+        assertTrue(sheet.getString("title").startsWith("Zirond'aile"));
+        assertEquals(1, sheet.getInt("revision"));
+        assertEquals("pérennisée", sheet.getJsonObject("fields").getString("status"));
+        assertTrue(sheet.getString("markdown").startsWith("---\nkind: experience"));
+        assertTrue(sheet.getString("html").contains("<h2"));
+        assertTrue(sheet.getJsonArray("links").stream()
+                .anyMatch(link -> link.asJsonObject().getString("slug").equals("litinerance-des-services")));
+    }
+
+    @Test
+    void aConditionalRequestWithTheSameETagIsAnswered304() throws Exception {
+        HttpResponse<String> first = get("api/v1/sheets/" + SHEET);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(first.headers().firstValue("Last-Modified").isPresent());
+
+        HttpResponse<String> again = get("api/v1/sheets/" + SHEET, "If-None-Match", etag);
+
+        assertEquals(304, again.statusCode());
+        assertTrue(again.body().isEmpty());
+    }
+
+    @Test
+    void anUnknownSheetIsAJson404() throws Exception {
+        HttpResponse<String> response = get("api/v1/sheets/cette-fiche-n-existe-pas");
+
+        assertEquals(404, response.statusCode());
+        assertTrue(json(response.body()).getString("error").contains("cette-fiche-n-existe-pas"));
+    }
+
+    @Test
+    void anOldWikiNameRedirectsToItsSheet() throws Exception {
+        HttpResponse<String> api = get("api/v1/sheets/LItineranceDesServices");
+        assertEquals(301, api.statusCode());
+        assertTrue(api.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/sheets/litinerance-des-services"));
+
+        HttpResponse<String> page = get("fiches/LItineranceDesServices");
+        assertEquals(301, page.statusCode());
+        assertTrue(page.headers().firstValue("Location").orElseThrow().endsWith("/fiches/litinerance-des-services"));
+    }
+
+    @Test
+    void theSheetPageShowsTitleFieldsAndRenderedBody() throws Exception {
+        HttpResponse<String> response = get("fiches/" + SHEET);
+
+        assertEquals(200, response.statusCode());
+        String html = response.body();
+        assertTrue(html.contains("lang=\"fr\""));
+        assertTrue(html.contains("<h1>Zirond'aile, une halte-garderie itinérante en Lorraine rurale</h1>"), html);
+        assertTrue(html.contains("Fiche expérience"));
+        assertTrue(html.contains("Petite enfance"), "theme shown with its French label");
+        assertTrue(html.contains("10 280 heures de garde"));
+        assertTrue(html.contains("href=\"/fiches/litinerance-des-services\""), "wiki link rendered");
+        assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    void anUnknownSheetPageIsAFrench404() throws Exception {
+        HttpResponse<String> response = get("fiches/fiche-inconnue");
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("Page introuvable"));
+        assertFalse(response.body().contains("Exception"));
+    }
+
+    @Test
+    void theHomePageListsThePublishedSheets() throws Exception {
+        HttpResponse<String> response = get("");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("href=\"/fiches/" + SHEET + "\""));
+        assertTrue(response.body().contains("Les fiches publiées"));
+    }
+}
