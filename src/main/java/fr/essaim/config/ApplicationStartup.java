@@ -1,6 +1,7 @@
 package fr.essaim.config;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import fr.essaim.content.CorpusImporter;
 import fr.essaim.content.ImportReport;
 import fr.essaim.sheet.SheetService;
+import fr.essaim.territory.TerritoryCatalog;
+import fr.essaim.territory.TerritoryStore;
 import fr.essaim.theme.ThemeList;
 import fr.essaim.theme.ThemeService;
 
@@ -40,12 +43,29 @@ public class ApplicationStartup {
     @Inject
     CorpusImporter importer;
 
+    @Inject
+    TerritoryCatalog territories;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         DatabaseMigration.migrate(dataSource);
         int themeCount = themes.synchronize(ThemeList.fromClasspath());
         LOG.info(() -> "Thèmes : " + themeCount);
+        loadTerritories();
         if (sheets.countSheets() == 0) {
             importCorpus(Path.of(contentDir).toAbsolutePath().normalize());
+        }
+    }
+
+    private void loadTerritories() {
+        long start = System.nanoTime();
+        try {
+            int loaded = TerritoryStore.loadIfEmpty(dataSource, territories.all());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (loaded > 0) {
+                LOG.info(() -> "Territoires : " + loaded + " chargés en " + millis + " ms");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Chargement des territoires impossible : " + e.getMessage(), e);
         }
     }
 

@@ -15,15 +15,20 @@ import fr.essaim.theme.ThemeList;
 public class References implements ReferenceData {
 
     private Set<Integer> themeCodes;
+    private TerritoryCatalog territories;
+
+    protected References() {
+        // for the container's proxy
+    }
 
     @Inject
-    TerritoryCatalog territories;
+    public References(TerritoryCatalog territories) {
+        this.territories = territories;
+        this.themeCodes = ThemeList.fromClasspath().stream().map(Theme::getCode).collect(Collectors.toUnmodifiableSet());
+    }
 
     @Override
     public boolean isTheme(int code) {
-        if (themeCodes == null) {
-            themeCodes = ThemeList.fromClasspath().stream().map(Theme::getCode).collect(Collectors.toUnmodifiableSet());
-        }
         return themeCodes.contains(code);
     }
 
