@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import fr.essaim.content.CorpusImporter;
+import fr.essaim.content.ContentService;
 import fr.essaim.content.ImportReport;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
@@ -41,7 +41,7 @@ public class ApplicationStartup {
     SheetService sheets;
 
     @Inject
-    CorpusImporter importer;
+    ContentService content;
 
     @Inject
     TerritoryCatalog territories;
@@ -71,7 +71,7 @@ public class ApplicationStartup {
 
     private void importCorpus(Path folder) {
         long start = System.nanoTime();
-        ImportReport report = importer.importFolder(folder);
+        ImportReport report = content.importFolder(folder);
         for (ImportReport.Entry refused : report.entries()) {
             if (refused.outcome() == ImportReport.Outcome.REFUSED) {
                 LOG.warning(() -> "Fiche refusée : " + folder.resolve(refused.path()) + " — " + String.join(" ; ", refused.reasons()));
@@ -79,6 +79,6 @@ public class ApplicationStartup {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info(() -> "Corpus " + folder + " : " + report.count(ImportReport.Outcome.IMPORTED) + " fiche(s) importée(s), "
-                + report.count(ImportReport.Outcome.REFUSED) + " refusée(s), en " + millis + " ms");
+                + report.count(ImportReport.Outcome.REFUSED) + " refusée(s) en " + millis + " ms");
     }
 }

@@ -6,23 +6,35 @@ import java.util.List;
 /** What happened to each file of an import. */
 public final class ImportReport {
 
-    public enum Outcome { IMPORTED, UPDATED, REFUSED }
+    public enum Outcome {
+        IMPORTED("importée"), UPDATED("mise à jour"), UNCHANGED("inchangée"), REFUSED("refusée"), IGNORED("ignoré");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     public record Entry(String path, Outcome outcome, List<String> reasons) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
-    public void imported(String path) {
-        entries.add(new Entry(path, Outcome.IMPORTED, List.of()));
-    }
-
-    public void updated(String path) {
-        entries.add(new Entry(path, Outcome.UPDATED, List.of()));
+    public void add(String path, Outcome outcome) {
+        entries.add(new Entry(path, outcome, List.of()));
     }
 
     public void refused(String path, List<String> reasons) {
         entries.add(new Entry(path, Outcome.REFUSED, List.copyOf(reasons)));
+    }
+
+    public void ignored(String path, String reason) {
+        entries.add(new Entry(path, Outcome.IGNORED, List.of(reason)));
     }
 
     public List<Entry> entries() {
@@ -31,5 +43,11 @@ public final class ImportReport {
 
     public long count(Outcome outcome) {
         return entries.stream().filter(e -> e.outcome() == outcome).count();
+    }
+
+    public String summary() {
+        return count(Outcome.IMPORTED) + " importée(s), " + count(Outcome.UPDATED) + " mise(s) à jour, "
+                + count(Outcome.UNCHANGED) + " inchangée(s), " + count(Outcome.REFUSED) + " refusée(s), "
+                + count(Outcome.IGNORED) + " fichier(s) ignoré(s)";
     }
 }

@@ -90,6 +90,11 @@ public class SheetService {
                 .setParameter("state", SheetState.PUBLISHED).getResultList();
     }
 
+    /** Every sheet, published or not, in slug order. */
+    public List<Sheet> allSheets() {
+        return em.createQuery("select s from Sheet s order by s.slug", Sheet.class).getResultList();
+    }
+
     public long countSheets() {
         return em.createQuery("select count(s) from Sheet s", Long.class).getSingleResult();
     }
@@ -179,10 +184,10 @@ public class SheetService {
     }
 
     /**
-     * Brings in a sheet from the corpus: its history as given, the last revision published. Used on
-     * an empty database and by import; a slug that already exists is a conflict.
+     * Brings in a sheet from a corpus with its history as given; the revision numbered
+     * {@code published} is published (none if null). A slug that already exists is a conflict.
      */
-    public SaveResult importSheet(String slug, List<ImportedRevision> revisions) {
+    public SaveResult importSheet(String slug, List<ImportedRevision> revisions, Integer published) {
         if (!Slugs.isValid(slug)) {
             return new SaveResult.Invalid(List.of(new FieldError("slug",
                     "« " + slug + " » n'est pas un identifiant de fiche (minuscules sans accents, chiffres et tirets)")));
@@ -202,18 +207,48 @@ public class SheetService {
             if (find(slug).isPresent()) {
                 throw new StaleRevisionException();
             }
-            ImportedRevision first = revisions.get(0);
-            Sheet sheet = insertSheet(slug, parsed.get(0), first.createdAt());
-            Revision last = null;
+            Sheet sheet = insertSheet(slug, parsed.get(0), revisions.get(0).createdAt());
+            Revision toPublish = null;
             for (int i = 0; i < revisions.size(); i++) {
                 ImportedRevision meta = revisions.get(i);
-                last = appendRevision(sheet, parsed.get(i), meta.author(), meta.createdAt(), meta.comment());
+                Revision revision = appendRevision(sheet, parsed.get(i), meta.author(), meta.createdAt(), meta.comment());
+                if (published != null && revision.getNumber() == published) {
+                    toPublish = revision;
+                    sheet.addAliases(parsed.get(i).aliases());
+                }
+            }
+            if (toPublish != null) {
+                sheet.publish(toPublish, toPublish.getCreatedAt());
             }
             em.flush();
-            sheet.publish(last, last.getCreatedAt());
-            sheet.addAliases(parsed.get(parsed.size() - 1).aliases());
+            return new SaveResult.Saved(slug, sheet.getLatestRevision());
+        });
+    }
+
+    /** Brings in a sheet with a single published revision. */
+    public SaveResult importSheet(String slug, List<ImportedRevision> revisions) {
+        return importSheet(slug, revisions, revisions.isEmpty() ? null : revisions.size());
+    }
+
+    /** A new text for an existing sheet, from an import: appended and published at once. */
+    public SaveResult importUpdate(String slug, ImportedRevision revision) {
+        ParsedSheet parsed;
+        try {
+            parsed = parse(revision.source());
+        } catch (InvalidSheetException e) {
+            return new SaveResult.Invalid(e.errors());
+        }
+        return write(slug, () -> {
+            Optional<Sheet> found = find(slug);
+            if (found.isEmpty()) {
+                return new SaveResult.NotFound(slug);
+            }
+            Sheet sheet = found.get();
+            Revision appended = appendRevision(sheet, parsed, revision.author(), revision.createdAt(), revision.comment());
+            sheet.publish(appended, appended.getCreatedAt());
+            sheet.addAliases(parsed.aliases());
             em.flush();
-            return new SaveResult.Saved(slug, last.getNumber());
+            return new SaveResult.Saved(slug, appended.getNumber());
         });
     }
 

@@ -1,0 +1,51 @@
+package fr.essaim.content;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/** Writes a corpus as a zip archive or into a folder. */
+public final class CorpusZip {
+
+    /** A fixed date for every entry, so that the same corpus always gives the same archive. */
+    private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L);
+
+    private CorpusZip() {
+    }
+
+    public static byte[] zip(Corpus corpus) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            zip.setEncoding("UTF-8");
+            for (Map.Entry<String, String> file : corpus.files().entrySet()) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(file.getKey());
+                entry.setLastModifiedTime(EPOCH);
+                zip.putArchiveEntry(entry);
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static void writeFolder(Corpus corpus, Path folder) throws IOException {
+        for (Map.Entry<String, String> file : corpus.files().entrySet()) {
+            Path target = folder.resolve(file.getKey()).normalize();
+            if (!target.startsWith(folder.normalize())) {
+                throw new IOException("chemin hors du dossier : " + file.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+}

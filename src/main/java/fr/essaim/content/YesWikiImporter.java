@@ -1,0 +1,236 @@
+package fr.essaim.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
+
+import fr.essaim.markdown.SheetSource;
+import fr.essaim.sheet.FieldError;
+import fr.essaim.sheet.Revision;
+import fr.essaim.sheet.SaveResult;
+import fr.essaim.sheet.SheetService;
+import fr.essaim.sheet.SheetService.ImportedRevision;
+import fr.essaim.sheet.Slugs;
+
+/**
+ * Imports the entries of a YesWiki Bazar form, as its API {@code api/forms/{id}/entries} returns
+ * them: a JSON object keyed by WikiName ({@code id_fiche}). Fields are mapped by
+ * {@code import/yeswiki.yml}; the WikiName is kept as an alias so that old links still lead to the
+ * sheet; the long text (HTML) is cleaned, then converted to Markdown.
+ */
+@ApplicationScoped
+public class YesWikiImporter {
+
+    private static final Logger LOG = Logger.getLogger(YesWikiImporter.class.getName());
+    private static final String MAPPING = "essaim/import/yeswiki.yml";
+    private static final DateTimeFormatter YESWIKI_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int SUMMARY_MAX = 300;
+
+    private SheetService sheets;
+    private Mapping mapping;
+
+    protected YesWikiImporter() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public YesWikiImporter(SheetService sheets) {
+        this.sheets = sheets;
+        this.mapping = Mapping.fromClasspath();
+    }
+
+    /** How Bazar fields become sheet fields. */
+    record Mapping(String kind, Map<String, String> fields, List<Integer> defaultThemes, String publisher) {
+
+        @SuppressWarnings("unchecked")
+        static Mapping fromClasspath() {
+            try (InputStream in = YesWikiImporter.class.getClassLoader().getResourceAsStream(MAPPING)) {
+                Map<String, Object> yaml = SheetSource.newYaml().load(in);
+                Map<String, String> fields = new LinkedHashMap<>();
+                ((Map<String, Object>) yaml.get("fields")).forEach((k, v) -> fields.put(k, String.valueOf(v)));
+                return new Mapping(String.valueOf(yaml.get("kind")), fields,
+                        (List<Integer>) yaml.get("defaultThemes"), String.valueOf(yaml.get("publisher")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String field(String name) {
+            return fields.get(name);
+        }
+    }
+
+    public ImportReport importEntries(String json, String importer) throws ContentException {
+        JsonObject entries;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonValue document = reader.readValue();
+            if (!(document instanceof JsonObject object)) {
+                throw new ContentException("export YesWiki attendu : un objet JSON dont les clés sont les noms des fiches (id_fiche)");
+            }
+            entries = object;
+        } catch (JsonException e) {
+            throw new ContentException("JSON illisible : " + e.getMessage());
+        }
+        ImportReport report = new ImportReport();
+        for (Map.Entry<String, JsonValue> item : entries.entrySet()) {
+            String path = "yeswiki:" + item.getKey();
+            if (!(item.getValue() instanceof JsonObject entry)) {
+                // YesWiki adds keys such as rawOutput next to the entries.
+                report.ignored(path, "ce n'est pas une fiche");
+                continue;
+            }
+            try {
+                importEntry(entry, path, report, importer);
+            } catch (ContentException e) {
+                report.refused(path, List.of(e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Import YesWiki de " + path + " impossible", e);
+                report.refused(path, List.of("enregistrement impossible"));
+            }
+        }
+        return report;
+    }
+
+    private void importEntry(JsonObject entry, String path, ImportReport report, String importer) throws ContentException {
+        String wikiName = text(entry, "id_fiche").orElseThrow(() -> new ContentException("entrée sans id_fiche"));
+        String title = text(entry, mapping.field("title")).orElseThrow(() -> new ContentException(
+                "entrée sans titre (" + mapping.field("title") + ")"));
+        String body = markdown(text(entry, mapping.field("body")).orElse(""));
+        String source = sheetSource(entry, wikiName, title, body);
+        OffsetDateTime created = date(entry, "date_creation_fiche");
+        String comment = "Import du wiki YesWiki (" + wikiName + ")"
+                + text(entry, "date_maj_fiche").map(d -> ", mis à jour le " + d).orElse("");
+        ImportedRevision revision = new ImportedRevision(source, importer, created, comment);
+
+        Optional<String> existing = sheets.resolveAlias(wikiName);
+        SaveResult result;
+        ImportReport.Outcome success;
+        if (existing.isPresent()) {
+            Optional<Revision> published = sheets.findPublished(existing.get());
+            if (published.isPresent() && published.get().getSource().equals(source)) {
+                report.add(path, ImportReport.Outcome.UNCHANGED);
+                return;
+            }
+            result = sheets.importUpdate(existing.get(), revision);
+            success = ImportReport.Outcome.UPDATED;
+        } else {
+            String slug = Slugs.unique(title, candidate -> sheets.find(candidate).isPresent());
+            result = sheets.importSheet(slug, List.of(revision));
+            success = ImportReport.Outcome.IMPORTED;
+        }
+        if (result instanceof SaveResult.Saved) {
+            report.add(path, success);
+        } else if (result instanceof SaveResult.Invalid invalid) {
+            report.refused(path, invalid.errors().stream().map(FieldError::toString).toList());
+        } else {
+            report.refused(path, List.of("conflit : la fiche a changé pendant l'import, recommencez"));
+        }
+    }
+
+    private String sheetSource(JsonObject entry, String wikiName, String title, String body) {
+        Map<String, Object> front = new LinkedHashMap<>();
+        front.put("kind", mapping.kind());
+        front.put("title", title);
+        front.put("summary", text(entry, mapping.field("summary")).map(YesWikiImporter::plainText)
+                .orElseGet(() -> firstSentence(body, title)));
+        front.put("aliases", List.of(wikiName));
+        front.put("themes", themes(entry));
+        Map<String, Object> cited = new LinkedHashMap<>();
+        Optional<String> sourceText = text(entry, mapping.field("source")).map(YesWikiImporter::plainText);
+        cited.put("title", sourceText.orElse("Fiche « " + title + " » du wiki"));
+        if (sourceText.isEmpty()) {
+            cited.put("publisher", mapping.publisher());
+        }
+        text(entry, mapping.field("url")).filter(u -> u.matches("https?://\\S+")).or(() -> text(entry, "url")
+                .filter(u -> u.matches("https?://\\S+"))).ifPresent(url -> cited.put("url", url));
+        front.put("sources", List.of(cited));
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setAllowUnicode(true);
+        options.setWidth(120);
+        return "---\n" + new Yaml(options).dump(front) + "---\n" + body;
+    }
+
+    private List<Integer> themes(JsonObject entry) {
+        List<Integer> codes = new ArrayList<>();
+        for (String value : text(entry, mapping.field("themes")).orElse("").split(",")) {
+            try {
+                int code = Integer.parseInt(value.strip());
+                if (code >= 1 && code <= 18 && !codes.contains(code)) {
+                    codes.add(code);
+                }
+            } catch (NumberFormatException e) {
+                // not a theme code: ignored
+            }
+        }
+        return codes.isEmpty() ? mapping.defaultThemes() : codes;
+    }
+
+    /** Bazar HTML, reduced to what Markdown can say, without anything executable. */
+    static String markdown(String html) {
+        String clean = Jsoup.clean(html, Safelist.relaxed().removeTags("img"));
+        return FlexmarkHtmlConverter.builder().build().convert(clean).strip() + "\n";
+    }
+
+    private static String plainText(String html) {
+        return Jsoup.parse(html).text().strip();
+    }
+
+    private static String firstSentence(String markdownBody, String fallback) {
+        String text = Jsoup.parse(com.vladsch.flexmark.html.HtmlRenderer.builder().build()
+                .render(com.vladsch.flexmark.parser.Parser.builder().build().parse(markdownBody))).text().strip();
+        int end = text.indexOf(". ");
+        String sentence = end > 0 ? text.substring(0, end + 1) : text;
+        if (sentence.isEmpty()) {
+            return fallback;
+        }
+        return sentence.length() <= SUMMARY_MAX ? sentence : sentence.substring(0, SUMMARY_MAX - 1).strip() + "…";
+    }
+
+    private static Optional<String> text(JsonObject entry, String field) {
+        if (field == null || !(entry.get(field) instanceof JsonString value)) {
+            return Optional.empty();
+        }
+        String text = value.getString().strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static OffsetDateTime date(JsonObject entry, String field) {
+        // YesWiki writes the server's local time, without a zone: French wikis run on Paris time.
+        return text(entry, field).flatMap(value -> {
+            try {
+                return Optional.of(LocalDateTime.parse(value, YESWIKI_DATE).atZone(History.PARIS).toOffsetDateTime());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }).orElseGet(() -> OffsetDateTime.now(History.PARIS));
+    }
+}

