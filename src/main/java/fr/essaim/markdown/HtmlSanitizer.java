@@ -43,7 +43,7 @@ public final class HtmlSanitizer {
                 element.removeAttr("class");
             }
         }
-        for (Element link : clean.select("a[href^=http]")) {
+        for (Element link : clean.select("a[href^=http], a[href^=//]")) {
             link.attr("rel", "nofollow noopener");
         }
         clean.outputSettings().prettyPrint(false);

@@ -13,7 +13,11 @@ import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
 import com.vladsch.flexmark.ext.wikilink.internal.WikiLinkLinkResolver;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
@@ -65,6 +69,16 @@ public final class MarkdownRenderer {
         Set<String> links = new LinkedHashSet<>();
         HtmlRenderer renderer = HtmlRenderer.builder(options)
                 .linkResolverFactory(new WikiLinkResolverFactory(wikiTargets, links))
+                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                    @Override
+                    public AttributeProvider apply(LinkResolverContext context) {
+                        return (node, part, attributes) -> {
+                            if (node instanceof WikiLink && part == AttributablePart.LINK) {
+                                attributes.addValue("class", "wikilink");
+                            }
+                        };
+                    }
+                })
                 .build();
         String html = HtmlSanitizer.sanitize(renderer.render(document));
         return new Rendered(html, new ArrayList<>(links));
@@ -106,7 +120,6 @@ public final class MarkdownRenderer {
                     return link.withStatus(LinkStatus.INVALID);
                 }
                 links.add(slug);
-                link.getMutableAttributes().addValue("class", "wikilink");
                 return link.withUrl(SHEET_PATH + slug + anchor).withStatus(LinkStatus.VALID);
             };
         }

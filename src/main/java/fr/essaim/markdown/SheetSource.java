@@ -65,10 +65,36 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
             return Collections.unmodifiableMap(fields);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 2;
-            throw new InvalidSourceException("en-tête YAML illisible à la ligne " + line + " : " + e.getProblem());
+            throw new InvalidSourceException("en-tête YAML illisible à la ligne " + line + " : " + french(e.getProblem()));
         } catch (YAMLException e) {
-            throw new InvalidSourceException("en-tête YAML illisible : " + e.getMessage());
+            throw new InvalidSourceException("en-tête YAML illisible : " + french(e.getMessage()));
         }
+    }
+
+    /** The parser's usual complaints, said in French; others are passed on as they are. */
+    private static String french(String problem) {
+        if (problem == null) {
+            return "structure invalide";
+        }
+        if (problem.startsWith("found duplicate key")) {
+            return "champ en double « " + problem.substring("found duplicate key".length()).strip() + " »";
+        }
+        if (problem.startsWith("Number of aliases")) {
+            return "trop de références YAML (&ancre / *alias)";
+        }
+        if (problem.contains("mapping values are not allowed here")) {
+            return "deux-points mal placé (mettez la valeur entre guillemets)";
+        }
+        if (problem.contains("could not find expected ':'")) {
+            return "« : » attendu après le nom du champ";
+        }
+        if (problem.contains("found character '\\t'")) {
+            return "tabulation interdite, indentez avec des espaces";
+        }
+        if (problem.contains("The incoming YAML document exceeds the limit")) {
+            return "en-tête trop long";
+        }
+        return problem;
     }
 
     /** A fresh parser each time: SnakeYAML parsers are not thread-safe. */

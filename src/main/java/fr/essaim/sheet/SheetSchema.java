@@ -139,7 +139,8 @@ public final class SheetSchema {
                     : Optional.of("une seule valeur attendue parmi " + allowed(field));
             case YEAR -> checkYear(value);
             case URL -> checkUrl(value);
-            case BOOLEAN -> value instanceof Boolean ? Optional.empty() : Optional.of("« oui » ou « non » attendu");
+            case BOOLEAN -> value instanceof Boolean || "oui".equals(value) || "non".equals(value) ? Optional.empty()
+                    : Optional.of("« oui » ou « non » attendu");
             case ACTOR -> checkActor(value);
             default -> checkList(field, value, references);
         };
@@ -189,7 +190,8 @@ public final class SheetSchema {
     }
 
     private static Optional<String> checkYear(Object value) {
-        if (value instanceof Integer year && year >= 1800 && year <= 2100) {
+        if (value instanceof Integer year && year >= 1800 && year <= 2100
+                || value instanceof String text && text.strip().matches("(18|19|20)[0-9]{2}|2100")) {
             return Optional.empty();
         }
         return Optional.of("« " + value + " » n'est pas une année (par exemple 2012)");

@@ -144,8 +144,9 @@ class HtmlSanitizerTest {
         Document doc = Jsoup.parseBodyFragment(render("[[fiche#x\" onclick=\"alert(1)|voir]]"));
 
         Element link = doc.selectFirst("a");
-        assertEquals(List.of("href"), link.attributes().asList().stream().map(a -> a.getKey()).toList(), doc.html());
+        assertEquals(List.of("href", "class"), link.attributes().asList().stream().map(a -> a.getKey()).toList(), doc.html());
         assertTrue(link.attr("href").startsWith("/fiches/fiche#"), link.attr("href"));
+        assertEquals("wikilink", link.attr("class"));
         assertTrue(doc.select("[onclick]").isEmpty(), doc.html());
         assertEquals("voir", link.text());
     }

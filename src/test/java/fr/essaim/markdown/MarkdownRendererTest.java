@@ -255,4 +255,14 @@ class MarkdownRendererTest {
     void bodyWithoutWikiLinksHasNoLinks() {
         assertEquals(List.of(), render("[ordinaire](/fiches/autre) et https://example.org").links());
     }
+
+    @Test
+    void wikiLinksCarryTheWikilinkClassSoThatReadersSeeThem() {
+        Element link = html("Voir [[une-fiche-quelconque]].").selectFirst("a");
+
+        assertEquals("/fiches/une-fiche-quelconque", link.attr("href"));
+        assertEquals("wikilink", link.attr("class"));
+        Element ordinary = html("Voir [le site](https://example.org).").selectFirst("a");
+        assertEquals("", ordinary.attr("class"), "ordinary links are not wiki links");
+    }
 }

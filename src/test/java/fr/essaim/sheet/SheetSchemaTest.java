@@ -340,4 +340,23 @@ class SheetSchemaTest {
         assertEquals("status : champ obligatoire (État d'avancement)",
                 new FieldError("status", "champ obligatoire (État d'avancement)").toString());
     }
+
+    @Test
+    void authorsMayWriteOuiNonAndAQuotedYear() {
+        SheetSchema schema = SheetSchema.fromClasspath();
+        ReferenceData references = fr.essaim.support.Sheets.REFERENCES;
+        java.util.Map<String, Object> innovation = new java.util.LinkedHashMap<>(java.util.Map.of(
+                "kind", "innovation", "title", "Banques de temps", "summary", "Échanger des heures.",
+                "themes", java.util.List.of(10), "category", "coproduction-citoyenne",
+                "sources", java.util.List.of(java.util.Map.of("title", "Service public 2.0"))));
+        innovation.put("weakSignal", "oui");
+        assertEquals(java.util.List.of(), schema.validate(innovation, references));
+        innovation.put("weakSignal", "peut-être");
+        assertEquals("« oui » ou « non » attendu", schema.validate(innovation, references).get(0).message());
+
+        java.util.Map<String, Object> notion = new java.util.LinkedHashMap<>(java.util.Map.of(
+                "kind", "notion", "title", "Continuité", "summary", "Un principe.", "themes", java.util.List.of(4),
+                "sources", java.util.List.of(java.util.Map.of("title", "Wiki")), "year", "2012"));
+        assertEquals(java.util.List.of(), schema.validate(notion, references));
+    }
 }
