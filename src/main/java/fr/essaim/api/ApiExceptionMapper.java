@@ -22,7 +22,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 case 404 -> "Ressource introuvable.";
                 case 405 -> "Méthode non autorisée sur cette adresse.";
                 case 406 -> "Format de réponse non disponible : cette API répond en JSON.";
-                case 415 -> "Format de requête non pris en charge.";
+                case 415 -> "Format de requête non pris en charge : envoyez une archive zip (application/zip), "
+                        + "un export YesWiki (application/json) ou une fiche (text/markdown) selon l'adresse.";
                 default -> status < 500 ? "Requête invalide." : "Service momentanément indisponible.";
             });
         }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.content.ContentService;
+import fr.essaim.security.AccountService;
 import fr.essaim.content.ImportReport;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
@@ -44,6 +45,13 @@ public class ApplicationStartup {
     ContentService content;
 
     @Inject
+    AccountService accounts;
+
+    @Inject
+    @ConfigProperty(name = "essaim.admin.password")
+    java.util.Optional<String> adminPassword;
+
+    @Inject
     TerritoryCatalog territories;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -51,6 +59,11 @@ public class ApplicationStartup {
         int themeCount = themes.synchronize(ThemeList.fromClasspath());
         LOG.info(() -> "Thèmes : " + themeCount);
         loadTerritories();
+        try {
+            accounts.createAdminIfNone(adminPassword.orElse(null));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Création du compte admin impossible : " + e.getMessage(), e);
+        }
         if (sheets.countSheets() == 0) {
             importCorpus(Path.of(contentDir).toAbsolutePath().normalize());
         }

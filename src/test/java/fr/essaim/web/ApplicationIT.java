@@ -138,4 +138,22 @@ class ApplicationIT {
         assertTrue(response.body().contains("href=\"/fiches/" + SHEET + "\""));
         assertTrue(response.body().contains("Les fiches publiées"));
     }
+
+    @Test
+    void everySheetOfTheCorpusIsServedByTheApi() throws Exception {
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        int count = 0;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("essaim.content.dir", "content"), "fiches"))) {
+            for (var file : files.sorted().toList()) {
+                String slug = file.getFileName().toString().replaceFirst("\\.md$", "");
+                HttpResponse<String> response = get("api/v1/sheets/" + slug);
+                count++;
+                if (response.statusCode() != 200 || !json(response.body()).getString("slug").equals(slug)) {
+                    failures.add(slug + " → " + response.statusCode());
+                }
+            }
+        }
+        assertTrue(count >= 80, "corpus size " + count);
+        assertEquals(java.util.List.of(), failures);
+    }
 }

@@ -1,0 +1,116 @@
+package fr.essaim.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import fr.essaim.content.ContentException;
+import fr.essaim.content.ContentService;
+import fr.essaim.content.CorpusReader;
+import fr.essaim.content.ImportReport;
+import fr.essaim.security.Roles;
+
+/** The whole corpus out as a zip, and in from a zip or a YesWiki Bazar export: administrators only. */
+@Path("v1")
+@RequestScoped
+public class ContentResource {
+
+    @Inject
+    ContentService content;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("export")
+    @Produces("application/zip")
+    public Response export() {
+        return Access.refusedUnless(security, Roles.ADMIN).orElseGet(() -> Response.ok(content.exportZip())
+                .type("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"essaim-corpus.zip\"")
+                .build());
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response importZip(InputStream body) throws IOException {
+        var refused = Access.refusedUnless(security, Roles.ADMIN);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        byte[] archive = readAtMost(body, CorpusReader.Limits.DEFAULT.maxArchiveBytes());
+        if (archive == null) {
+            return ApiError.of(413, "Archive trop volumineuse (" + CorpusReader.Limits.DEFAULT.maxArchiveBytes() / (1 << 20)
+                    + " Mio au plus).");
+        }
+        try {
+            return Response.ok(toJson(content.importZip(archive, security.getUserPrincipal().getName()))).build();
+        } catch (ContentException e) {
+            return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response importYesWiki(InputStream body) throws IOException {
+        var refused = Access.refusedUnless(security, Roles.ADMIN);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        byte[] json = readAtMost(body, CorpusReader.Limits.DEFAULT.maxArchiveBytes());
+        if (json == null) {
+            return ApiError.of(413, "Export trop volumineux.");
+        }
+        try {
+            return Response.ok(toJson(content.importYesWiki(new String(json, StandardCharsets.UTF_8),
+                    security.getUserPrincipal().getName()))).build();
+        } catch (ContentException e) {
+            return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    static JsonObject toJson(ImportReport report) {
+        JsonArrayBuilder files = Json.createArrayBuilder();
+        for (ImportReport.Entry entry : report.entries()) {
+            files.add(Json.createObjectBuilder()
+                    .add("path", entry.path())
+                    .add("outcome", entry.outcome().name().toLowerCase())
+                    .add("label", entry.outcome().label())
+                    .add("reasons", Json.createArrayBuilder(entry.reasons())));
+        }
+        return Json.createObjectBuilder()
+                .add("summary", report.summary())
+                .add("imported", report.count(ImportReport.Outcome.IMPORTED))
+                .add("updated", report.count(ImportReport.Outcome.UPDATED))
+                .add("unchanged", report.count(ImportReport.Outcome.UNCHANGED))
+                .add("refused", report.count(ImportReport.Outcome.REFUSED))
+                .add("ignored", report.count(ImportReport.Outcome.IGNORED))
+                .add("files", files)
+                .build();
+    }
+
+    /** The body, or null past the limit: an upload is read no further than what may be accepted. */
+    private static byte[] readAtMost(InputStream body, long limit) throws IOException {
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        return bytes.length > limit ? null : bytes;
+    }
+}
