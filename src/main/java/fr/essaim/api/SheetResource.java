@@ -1,5 +1,6 @@
 package fr.essaim.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Date;
 import java.util.List;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.search.SearchService;
 import fr.essaim.sheet.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
@@ -35,6 +37,9 @@ public class SheetResource {
 
     @Inject
     SheetService sheets;
+
+    @Inject
+    SearchService search;
 
     @Context
     UriInfo uriInfo;
@@ -86,6 +91,13 @@ public class SheetResource {
                 .add("slug", source.getSheet().getSlug())
                 .add("title", source.getTitle())));
         json.add("backlinks", backlinks);
+        JsonArrayBuilder related = Json.createArrayBuilder();
+        try {
+            search.related(slug, 5).forEach(hit -> related.add(SearchResource.hit(hit)));
+        } catch (IOException e) {
+            // The sheet is still worth serving without its neighbours while the index is unavailable.
+        }
+        json.add("related", related);
         return json.build();
     }
 }

@@ -1,5 +1,6 @@
 package fr.essaim.config;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.logging.Logger;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.content.ContentService;
+import fr.essaim.search.SearchService;
 import fr.essaim.security.AccountService;
 import fr.essaim.content.ImportReport;
 import fr.essaim.sheet.SheetService;
@@ -48,6 +50,9 @@ public class ApplicationStartup {
     AccountService accounts;
 
     @Inject
+    SearchService search;
+
+    @Inject
     @ConfigProperty(name = "essaim.admin.password")
     java.util.Optional<String> adminPassword;
 
@@ -66,6 +71,11 @@ public class ApplicationStartup {
         }
         if (sheets.countSheets() == 0) {
             importCorpus(Path.of(contentDir).toAbsolutePath().normalize());
+        }
+        try {
+            search.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Ouverture de l'index de recherche impossible : " + e.getMessage(), e);
         }
     }
 

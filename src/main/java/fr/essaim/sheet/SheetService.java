@@ -178,6 +178,7 @@ public class SheetService {
             Sheet sheet = revision.get().getSheet();
             sheet.publish(revision.get(), now());
             sheet.addAliases(aliasesOf(revision.get()));
+            recordChange(slug);
             em.flush();
             return new SaveResult.Saved(slug, number);
         });
@@ -219,6 +220,7 @@ public class SheetService {
             }
             if (toPublish != null) {
                 sheet.publish(toPublish, toPublish.getCreatedAt());
+                recordChange(slug);
             }
             em.flush();
             return new SaveResult.Saved(slug, sheet.getLatestRevision());
@@ -247,6 +249,7 @@ public class SheetService {
             Revision appended = appendRevision(sheet, parsed, revision.author(), revision.createdAt(), revision.comment());
             sheet.publish(appended, appended.getCreatedAt());
             sheet.addAliases(parsed.aliases());
+            recordChange(slug);
             em.flush();
             return new SaveResult.Saved(slug, appended.getNumber());
         });
@@ -254,6 +257,28 @@ public class SheetService {
 
     /** A revision to import: its source and the facts of its history. */
     public record ImportedRevision(String source, String author, OffsetDateTime createdAt, String comment) {
+    }
+
+    /**
+     * Appends to the change log, in the caller's transaction. Taking the next number locks the
+     * counter row until commit, so numbers are handed out in commit order.
+     */
+    private void recordChange(String slug) {
+        em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
+        long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
+        em.persist(new Change(seq, slug, now()));
+    }
+
+    /** Changes after a sequence number, oldest first. */
+    public List<Change> changesAfter(long seq, int limit) {
+        return em.createQuery("select c from Change c where c.seq > :seq order by c.seq", Change.class)
+                .setParameter("seq", seq).setMaxResults(limit).getResultList();
+    }
+
+    /** The number of the last change, 0 when nothing was ever published. */
+    public long lastChange() {
+        Long last = em.createQuery("select max(c.seq) from Change c", Long.class).getSingleResult();
+        return last == null ? 0 : last;
     }
 
     private ParsedSheet parse(String source) throws InvalidSheetException {

@@ -58,6 +58,9 @@ public final class TestDatabases {
 
     /** A new H2 file database in the given folder, as the application makes by default. */
     public static DataSource freshH2(Path folder) {
-        return ConfiguredDataSource.create(DatabaseSettings.embedded(folder));
+        DatabaseSettings embedded = DatabaseSettings.embedded(folder);
+        // Without a pool in front, the database would be closed and reopened with every connection.
+        return ConfiguredDataSource.create(new DatabaseSettings(embedded.url() + ";DB_CLOSE_DELAY=-1",
+                embedded.user(), embedded.password()));
     }
 }

@@ -1,0 +1,52 @@
+package fr.essaim.search;
+
+import java.util.List;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+/** Field names of the index and its version: an index of another version is rebuilt. */
+final class IndexSchema {
+
+    /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
+    static final String VERSION = "essaim-index-1";
+    static final String VERSION_KEY = "schema";
+    static final String SEQUENCE_KEY = "seq";
+
+    static final String SLUG = "slug";
+    static final String KIND = "kind";
+    static final String TITLE = "title";
+    static final String SUMMARY = "summary";
+    static final String BODY = "body";
+    static final String PORTEUR = "porteur";
+    static final String PLACES = "places";
+    static final String THEME_LABELS = "themeLabels";
+    static final String SPELL = "spell";
+    /** Everything searchable of a sheet in one field, so that all the words of a query can match across its parts. */
+    static final String ALL = "all";
+    static final String TITLE_SORT = "titleSort";
+    static final String UPDATED = "updated";
+    static final String THEME_CODE = "themeCode";
+    static final String TERRITORY_KEY = "territoryKey";
+
+    /** Facet dimensions, in the order the API lists them. */
+    static final String FACET_KIND = "kind";
+    static final String FACET_THEME = "theme";
+    static final String FACET_TERRITORY = "territory";
+    static final String FACET_TERRITORY_TYPE = "territoryType";
+    static final String FACET_STATUS = "status";
+    static final String FACET_YEAR = "year";
+    static final String FACET_CATEGORY = "category";
+    static final List<String> FACETS = List.of(FACET_KIND, FACET_THEME, FACET_TERRITORY, FACET_TERRITORY_TYPE,
+            FACET_STATUS, FACET_YEAR, FACET_CATEGORY);
+
+    private IndexSchema() {
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : FACETS) {
+            config.setMultiValued(dim, true);
+        }
+        return config;
+    }
+}

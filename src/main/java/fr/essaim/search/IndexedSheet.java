@@ -1,0 +1,10 @@
+package fr.essaim.search;
+
+import java.time.OffsetDateTime;
+
+import jakarta.json.JsonObject;
+
+/** What the index needs of a published sheet. */
+public record IndexedSheet(String slug, String kind, String title, String summary, String html, JsonObject fields,
+        OffsetDateTime updated) {
+}

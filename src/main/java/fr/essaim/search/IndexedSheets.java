@@ -1,0 +1,17 @@
+package fr.essaim.search;
+
+import fr.essaim.sheet.JsonFields;
+import fr.essaim.sheet.Revision;
+
+/** The published revision of a sheet, as the index reads it. */
+final class IndexedSheets {
+
+    private IndexedSheets() {
+    }
+
+    static IndexedSheet of(Revision published) {
+        return new IndexedSheet(published.getSheet().getSlug(), published.getKind(), published.getTitle(),
+                published.getSummary(), published.getHtml(), JsonFields.parse(published.getFieldsJson()),
+                published.getSheet().getUpdatedAt());
+    }
+}

@@ -1,0 +1,101 @@
+package fr.essaim.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link UserQuery} into a Lucene query: every word must appear somewhere in the sheet
+ * (all its text is in one field), and matches in the title, summary, places, porteur and themes
+ * rank higher.
+ */
+final class QueryFactory {
+
+    private static final Map<String, Float> BOOSTS = Map.of(
+            IndexSchema.TITLE, 4f,
+            IndexSchema.SUMMARY, 2f,
+            IndexSchema.PLACES, 1.5f,
+            IndexSchema.PORTEUR, 1.5f,
+            IndexSchema.THEME_LABELS, 1.5f);
+
+    private final Analyzer analyzer;
+    private final QueryBuilder builder;
+
+    QueryFactory(Analyzer queryAnalyzer) {
+        this.analyzer = queryAnalyzer;
+        this.builder = new QueryBuilder(queryAnalyzer);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    }
+
+    Query build(UserQuery userQuery) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean required = false;
+        List<String> positive = new ArrayList<>();
+        for (UserQuery.Clause clause : userQuery.clauses()) {
+            Query matching = withAlternatives(clause);
+            if (matching == null) {
+                continue;
+            }
+            if (clause.excluded()) {
+                query.add(matching, BooleanClause.Occur.MUST_NOT);
+            } else {
+                query.add(matching, BooleanClause.Occur.MUST);
+                required = true;
+                positive.add(clause.text());
+                clause.alternatives().forEach(alternative -> positive.add(alternative.text()));
+            }
+        }
+        if (!required) {
+            query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        String text = String.join(" ", positive);
+        for (Map.Entry<String, Float> boost : BOOSTS.entrySet()) {
+            Query boosted = builder.createBooleanQuery(boost.getKey(), text, BooleanClause.Occur.SHOULD);
+            if (boosted != null) {
+                query.add(new BoostQuery(boosted, boost.getValue()), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    private Query withAlternatives(UserQuery.Clause clause) {
+        Query first = single(clause);
+        if (clause.alternatives().isEmpty()) {
+            return first;
+        }
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        if (first != null) {
+            either.add(first, BooleanClause.Occur.SHOULD);
+        }
+        for (UserQuery.Clause alternative : clause.alternatives()) {
+            Query other = single(alternative);
+            if (other != null) {
+                either.add(other, BooleanClause.Occur.SHOULD);
+            }
+        }
+        BooleanQuery built = either.build();
+        return built.clauses().isEmpty() ? null : built;
+    }
+
+    private Query single(UserQuery.Clause clause) {
+        return switch (clause.kind()) {
+            case WORDS -> builder.createBooleanQuery(IndexSchema.ALL, clause.text(), BooleanClause.Occur.MUST);
+            case PHRASE -> builder.createPhraseQuery(IndexSchema.ALL, clause.text());
+            case PREFIX -> {
+                BytesRef normalized = analyzer.normalize(IndexSchema.ALL, clause.text());
+                yield new PrefixQuery(new Term(IndexSchema.ALL, normalized));
+            }
+        };
+    }
+}

@@ -1,0 +1,324 @@
+package fr.essaim.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import fr.essaim.sheet.KindDefinition;
+import fr.essaim.sheet.SheetSchema;
+import fr.essaim.territory.Territory;
+import fr.essaim.territory.TerritoryCatalog;
+
+/**
+ * Searches the index: words with French analysis and synonyms, multi-select facets (each facet
+ * counted as if its own selection were not made, with {@link DrillSideways}), snippets, spelling
+ * suggestions, related sheets and completion.
+ */
+public final class SearchEngine implements Closeable {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.SLUG, IndexSchema.KIND, IndexSchema.TITLE,
+            IndexSchema.SUMMARY, IndexSchema.THEME_CODE, IndexSchema.TERRITORY_KEY, IndexSchema.UPDATED);
+    /** Below this many hits, a spelling suggestion is offered. */
+    private static final int FEW_HITS = 3;
+
+    private final SearchIndex index;
+    private final TerritoryCatalog territories;
+    private final Map<Integer, String> themeLabels;
+    private final SheetSchema schema;
+    private final Analyzer queryAnalyzer;
+    private final Analyzer wordAnalyzer = FrenchAnalysis.words();
+    private final QueryFactory queries;
+    private final Suggestions suggestions;
+
+    public SearchEngine(SearchIndex index, TerritoryCatalog territories, Map<Integer, String> themeLabels,
+            SheetSchema schema, SynonymMap synonyms) throws IOException {
+        this.index = index;
+        this.territories = territories;
+        this.themeLabels = themeLabels;
+        this.schema = schema;
+        this.queryAnalyzer = FrenchAnalysis.query(synonyms);
+        this.queries = new QueryFactory(queryAnalyzer);
+        this.suggestions = new Suggestions(territories, themeLabels);
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    // ----- search
+
+    public SearchResult search(SearchRequest request) throws InvalidSearchException, IOException {
+        UserQuery userQuery = UserQuery.parse(request.query());
+        SearchResult result = run(request, userQuery);
+        if (result.total() >= FEW_HITS || userQuery.words().isEmpty()) {
+            return result;
+        }
+        String suggestion = spellingSuggestion(userQuery);
+        if (suggestion == null) {
+            return result;
+        }
+        if (result.total() == 0) {
+            SearchResult corrected = run(request, UserQuery.parse(suggestion));
+            if (corrected.total() > 0) {
+                return new SearchResult(corrected.total(), corrected.page(), corrected.size(), corrected.hits(),
+                        corrected.facets(), suggestion, suggestion);
+            }
+        }
+        return new SearchResult(result.total(), result.page(), result.size(), result.hits(), result.facets(), suggestion, null);
+    }
+
+    private SearchResult run(SearchRequest request, UserQuery userQuery) throws IOException {
+        Query base = queries.build(userQuery);
+        return index.read((searcher, facetState) -> {
+            if (facetState == null) {
+                return new SearchResult(0, request.page(), request.size(), List.of(), Map.of(), null, null);
+            }
+            FacetsConfig config = index.facetsConfig();
+            DrillDownQuery drillDown = new DrillDownQuery(config, base);
+            request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
+            DrillSideways sideways = new DrillSideways(searcher, config, facetState);
+            int wanted = Math.max(1, request.page() * request.size());
+            DrillSideways.DrillSidewaysResult found = switch (request.sort()) {
+                case RELEVANCE -> sideways.search(drillDown, wanted);
+                case DATE -> sideways.search(drillDown, null, null, wanted,
+                        new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE), true);
+                case TITLE -> sideways.search(drillDown, null, null, wanted,
+                        new Sort(new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING), SortField.FIELD_SCORE), true);
+            };
+            List<SearchResult.Hit> hits = hits(searcher, base, found.hits, request);
+            return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
+                    facets(found.facets, request), null, null);
+        });
+    }
+
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, TopDocs top, SearchRequest request)
+            throws IOException {
+        int from = (request.page() - 1) * request.size();
+        if (request.size() == 0 || from >= top.scoreDocs.length) {
+            return List.of();
+        }
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from,
+                Math.min(top.scoreDocs.length, from + request.size()));
+        TopDocs pageDocs = new TopDocs(top.totalHits, page);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, queryAnalyzer)
+                .withFieldMatcher(field -> true)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(100_000)
+                .build();
+        Map<String, String[]> snippets = highlighter.highlightFields(
+                new String[] {IndexSchema.BODY, IndexSchema.SUMMARY}, query, pageDocs, new int[] {2, 1});
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (int i = 0; i < page.length; i++) {
+            Document doc = stored.document(page[i].doc, HIT_FIELDS);
+            String snippet = snippets.get(IndexSchema.BODY)[i];
+            if (snippet == null || snippet.isBlank()) {
+                snippet = snippets.get(IndexSchema.SUMMARY)[i];
+            }
+            hits.add(hit(doc, snippet));
+        }
+        return hits;
+    }
+
+    private SearchResult.Hit hit(Document doc, String snippet) {
+        String slug = doc.get(IndexSchema.SLUG);
+        List<SearchResult.Theme> themes = new ArrayList<>();
+        for (String code : doc.getValues(IndexSchema.THEME_CODE)) {
+            themes.add(new SearchResult.Theme(code, themeLabel(code)));
+        }
+        List<SearchResult.Place> places = new ArrayList<>();
+        for (String key : doc.getValues(IndexSchema.TERRITORY_KEY)) {
+            territories.find(key).ifPresent(t -> places.add(new SearchResult.Place(key, t.code(), t.level(), t.name())));
+        }
+        long updated = doc.getField(IndexSchema.UPDATED).numericValue().longValue();
+        return new SearchResult.Hit(slug, doc.get(IndexSchema.TITLE), doc.get(IndexSchema.KIND), doc.get(IndexSchema.SUMMARY),
+                snippet == null ? "" : snippet, themes, places, Instant.ofEpochMilli(updated).atZone(PARIS).toOffsetDateTime(),
+                "/fiches/" + slug);
+    }
+
+    private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
+        Map<String, List<SearchResult.FacetValue>> all = new LinkedHashMap<>();
+        for (String dim : IndexSchema.FACETS) {
+            FacetResult result;
+            try {
+                result = facets.getAllChildren(dim);
+            } catch (IllegalArgumentException e) {
+                result = null;
+            }
+            List<SearchResult.FacetValue> values = new ArrayList<>();
+            if (result != null) {
+                for (LabelAndValue entry : result.labelValues) {
+                    long count = entry.value.longValue();
+                    if (count > 0 && shown(dim, entry.label, request)) {
+                        values.add(new SearchResult.FacetValue(entry.label, label(dim, entry.label), count));
+                    }
+                }
+            }
+            values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+                    .thenComparing(SearchResult.FacetValue::label));
+            all.put(dim, values);
+        }
+        return all;
+    }
+
+    /** Régions and départements always; communes and EPCI only inside a chosen département. */
+    private boolean shown(String dim, String value, SearchRequest request) {
+        if (!dim.equals(IndexSchema.FACET_TERRITORY)) {
+            return true;
+        }
+        if (value.startsWith("region:") || value.startsWith("departement:")) {
+            return true;
+        }
+        List<String> chosen = request.filters().getOrDefault(IndexSchema.FACET_TERRITORY, List.of());
+        return territories.find(value)
+                .map(t -> t.departement() != null && chosen.contains(Territory.key("departement", t.departement())))
+                .orElse(false) || chosen.contains(value);
+    }
+
+    private String label(String dim, String value) {
+        return switch (dim) {
+            case IndexSchema.FACET_KIND -> schema.kind(value).map(KindDefinition::label).orElse(value);
+            case IndexSchema.FACET_THEME -> themeLabel(value);
+            case IndexSchema.FACET_TERRITORY -> territories.name(value).orElse(value);
+            case IndexSchema.FACET_CATEGORY -> schema.kind("innovation").flatMap(k -> k.field("category"))
+                    .map(f -> f.labelOf(value)).orElse(value);
+            default -> value;
+        };
+    }
+
+    private String themeLabel(String code) {
+        try {
+            return themeLabels.getOrDefault(Integer.valueOf(code), code);
+        } catch (NumberFormatException e) {
+            return code;
+        }
+    }
+
+    // ----- spelling
+
+    /** The query with its unknown words replaced by the closest known ones, or null if none is unknown. */
+    String spellingSuggestion(UserQuery userQuery) throws IOException {
+        return index.read((searcher, facets) -> {
+            IndexReader reader = searcher.getIndexReader();
+            DirectSpellChecker checker = new DirectSpellChecker();
+            List<String> corrected = new ArrayList<>();
+            boolean changed = false;
+            for (String word : userQuery.words()) {
+                String normalized = wordAnalyzer.normalize(IndexSchema.SPELL, word).utf8ToString();
+                Term term = new Term(IndexSchema.SPELL, normalized);
+                if (normalized.length() < 3 || reader.docFreq(term) > 0) {
+                    corrected.add(word);
+                    continue;
+                }
+                SuggestWord[] similar = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (similar.length > 0) {
+                    corrected.add(similar[0].string);
+                    changed = true;
+                } else {
+                    corrected.add(word);
+                }
+            }
+            return changed ? String.join(" ", corrected) : null;
+        });
+    }
+
+    // ----- related sheets
+
+    /** Sheets close to this one: similar words, weighted by shared themes and territories. */
+    public List<SearchResult.Hit> related(String slug, int count) throws IOException {
+        return index.read((searcher, facets) -> {
+            TopDocs self = searcher.search(new TermQuery(new Term(IndexSchema.SLUG, slug)), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            int docId = self.scoreDocs[0].doc;
+            Document doc = searcher.storedFields().document(docId, HIT_FIELDS);
+            MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
+            similar.setAnalyzer(SearchIndex.indexAnalyzer());
+            similar.setFieldNames(new String[] {IndexSchema.TITLE, IndexSchema.SUMMARY, IndexSchema.BODY});
+            similar.setMinTermFreq(1);
+            similar.setMinDocFreq(2);
+            similar.setMaxQueryTerms(30);
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            query.add(similar.like(docId), BooleanClause.Occur.SHOULD);
+            String facetField = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
+            for (String code : doc.getValues(IndexSchema.THEME_CODE)) {
+                query.add(new BoostQuery(new TermQuery(DrillDownQuery.term(facetField, IndexSchema.FACET_THEME, code)), 0.5f),
+                        BooleanClause.Occur.SHOULD);
+            }
+            for (String key : doc.getValues(IndexSchema.TERRITORY_KEY)) {
+                List<String> keys = new ArrayList<>(territories.ancestors(key));
+                keys.add(key);
+                for (String place : keys) {
+                    if (!place.startsWith("region:")) {
+                        query.add(new BoostQuery(new TermQuery(DrillDownQuery.term(facetField, IndexSchema.FACET_TERRITORY, place)),
+                                0.7f), BooleanClause.Occur.SHOULD);
+                    }
+                }
+            }
+            query.add(new TermQuery(new Term(IndexSchema.SLUG, slug)), BooleanClause.Occur.MUST_NOT);
+            TopDocs top = searcher.search(query.build(), count);
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                hits.add(hit(searcher.storedFields().document(scoreDoc.doc, HIT_FIELDS), ""));
+            }
+            return hits;
+        });
+    }
+
+    // ----- completion
+
+    public List<Completion> suggest(String typed, int count) throws IOException {
+        return suggestions.lookup(typed, count);
+    }
+
+    /** Rebuilds the completion list from the index as it is now. */
+    public void refreshSuggestions() throws IOException {
+        index.read((searcher, facets) -> {
+            suggestions.rebuild(searcher, facets);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        suggestions.close();
+        index.close();
+    }
+}

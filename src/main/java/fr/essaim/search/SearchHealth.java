@@ -1,0 +1,29 @@
+package fr.essaim.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The search index's state: up to date, rebuilding (with progress), or late on the change log. */
+@Readiness
+@ApplicationScoped
+public class SearchHealth implements HealthCheck {
+
+    @Inject
+    SearchService search;
+
+    @Override
+    public HealthCheckResponse call() {
+        SearchService.Status status = search.status();
+        return HealthCheckResponse.named("index-de-recherche")
+                .status(!"en erreur".equals(status.state()))
+                .withData("etat", status.state())
+                .withData("derniereModificationAppliquee", status.appliedSequence())
+                .withData("derniereModification", status.lastChange())
+                .withData("fichesIndexeesPendantLaReconstruction", status.indexed())
+                .build();
+    }
+}

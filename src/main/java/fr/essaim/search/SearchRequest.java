@@ -1,0 +1,65 @@
+package fr.essaim.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A search as asked through the page or the API: the words, the facet values chosen (OR-ed within
+ * a facet, AND-ed across facets), the order, the page.
+ */
+public record SearchRequest(String query, Map<String, List<String>> filters, Sort sort, int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+    /** Deeper pages would make each search collect too many hits; nobody reads that far. */
+    public static final int MAX_DEPTH = 10_000;
+
+    public enum Sort { RELEVANCE, DATE, TITLE }
+
+    /** Checks and builds a request from raw parameters; refuses with a French message. */
+    public static SearchRequest of(String query, Map<String, List<String>> filters, String sort, Integer page, Integer size)
+            throws InvalidSearchException {
+        int p = page == null ? 1 : page;
+        int s = size == null ? 20 : size;
+        if (p < 1) {
+            throw new InvalidSearchException("« page » commence à 1 (reçu : " + p + ")");
+        }
+        if (s < 0 || s > MAX_SIZE) {
+            throw new InvalidSearchException("« size » va de 0 à " + MAX_SIZE + " (reçu : " + s + ")");
+        }
+        if ((long) p * Math.max(s, 1) > MAX_DEPTH) {
+            throw new InvalidSearchException("page trop lointaine : affinez la recherche plutôt que d'aller au-delà du "
+                    + MAX_DEPTH + "e résultat");
+        }
+        Sort order;
+        if (sort == null || sort.isBlank() || sort.equals("relevance")) {
+            order = Sort.RELEVANCE;
+        } else if (sort.equals("date")) {
+            order = Sort.DATE;
+        } else if (sort.equals("title")) {
+            order = Sort.TITLE;
+        } else {
+            throw new InvalidSearchException("« sort » vaut relevance, date ou title (reçu : " + sort + ")");
+        }
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
+            if (!IndexSchema.FACETS.contains(filter.getKey())) {
+                throw new InvalidSearchException("filtre inconnu : « " + filter.getKey() + " » (filtres : "
+                        + String.join(", ", IndexSchema.FACETS) + ")");
+            }
+            List<String> values = filter.getValue().stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+            if (values.size() > 50) {
+                throw new InvalidSearchException("trop de valeurs pour le filtre « " + filter.getKey() + " » (50 au plus)");
+            }
+            for (String value : values) {
+                if (value.length() > 100) {
+                    throw new InvalidSearchException("valeur de filtre trop longue pour « " + filter.getKey() + " »");
+                }
+            }
+            if (!values.isEmpty()) {
+                chosen.put(filter.getKey(), values);
+            }
+        }
+        return new SearchRequest(query == null ? "" : query, Map.copyOf(chosen), order, p, s);
+    }
+}

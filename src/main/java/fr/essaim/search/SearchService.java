@@ -1,0 +1,179 @@
+package fr.essaim.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import fr.essaim.config.Transactions;
+import fr.essaim.sheet.SheetSchema;
+import fr.essaim.sheet.SheetService;
+import fr.essaim.territory.TerritoryCatalog;
+import fr.essaim.theme.Theme;
+import fr.essaim.theme.ThemeList;
+
+/**
+ * Keeps this node's index equal to the published content of the database, by tailing the change
+ * log, and answers searches. A missing, broken or outdated index is rebuilt in the background
+ * while the application serves.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    private static final Logger LOG = Logger.getLogger(SearchService.class.getName());
+    private static final long TAIL_EVERY_MILLIS = 200;
+
+    /** Where the index stands, for the health check and the administrators. */
+    public record Status(String state, long appliedSequence, long lastChange, int indexed, int total) {
+    }
+
+    @Inject
+    SheetService sheets;
+
+    @Inject
+    TerritoryCatalog territories;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    @ConfigProperty(name = "essaim.data.dir", defaultValue = "./data")
+    String dataDir;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile SearchEngine engine;
+    private volatile String state = "démarrage";
+    private volatile int rebuilt;
+    private volatile int toRebuild;
+    private ScheduledFuture<?> tail;
+
+    public void start() throws IOException {
+        Map<Integer, String> themeLabels = ThemeList.fromClasspath().stream()
+                .collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
+        SearchIndex index = SearchIndex.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("index"),
+                territories, themeLabels);
+        engine = new SearchEngine(index, territories, themeLabels, sheets.schema(), FrenchAnalysis.synonymsFromClasspath());
+        if (index.needsRebuild()) {
+            executor.submit(this::rebuild);
+        } else {
+            catchUp();
+            engine.refreshSuggestions();
+            state = "à jour";
+        }
+        tail = scheduler.scheduleWithFixedDelay(this::tailQuietly, TAIL_EVERY_MILLIS, TAIL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Indexes every published sheet again, then applies what changed meanwhile. */
+    public void rebuild() {
+        writing.lock();
+        try {
+            state = "reconstruction";
+            long start = System.nanoTime();
+            rebuilt = 0;
+            LOG.info("Reconstruction de l'index de recherche");
+            int count = new IndexSync(sheets, engine.index(), transactions).rebuild(done -> {
+                rebuilt = done;
+                if (done % 50 == 0) {
+                    LOG.info(() -> "Reconstruction de l'index : " + done + " fiches indexées");
+                }
+            });
+            toRebuild = count;
+            engine.refreshSuggestions();
+            state = "à jour";
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.info(() -> "Index reconstruit : " + toRebuild + " fiches en " + millis + " ms");
+        } catch (IOException | RuntimeException e) {
+            state = "en erreur";
+            LOG.log(Level.SEVERE, "Reconstruction de l'index impossible", e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void tailQuietly() {
+        if (engine == null || !writing.tryLock()) {
+            return;
+        }
+        try {
+            if (catchUp() > 0) {
+                engine.refreshSuggestions();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Mise à jour de l'index impossible, nouvel essai dans un instant", e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private int catchUp() throws IOException {
+        return new IndexSync(sheets, engine.index(), transactions).catchUp();
+    }
+
+    public SearchResult search(SearchRequest request) throws InvalidSearchException, IOException {
+        return engine().search(request);
+    }
+
+    public List<Completion> suggest(String typed, int count) throws IOException {
+        return engine().suggest(typed, count);
+    }
+
+    public List<SearchResult.Hit> related(String slug, int count) throws IOException {
+        return engine().related(slug, count);
+    }
+
+    public Status status() {
+        SearchEngine current = engine;
+        long applied = current == null ? 0 : current.index().appliedSequence();
+        return new Status(state, applied, sheets.lastChange(), rebuilt, toRebuild);
+    }
+
+    private SearchEngine engine() throws IOException {
+        SearchEngine current = engine;
+        if (current == null) {
+            throw new IOException("index de recherche pas encore ouvert");
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (tail != null) {
+            tail.cancel(false);
+        }
+        writing.lock();
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Fermeture de l'index", e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    SheetSchema schema() {
+        return sheets.schema();
+    }
+}

@@ -1,0 +1,136 @@
+package fr.essaim.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.jsoup.Jsoup;
+
+import fr.essaim.territory.TerritoryCatalog;
+
+/** A published sheet as a Lucene document: searchable text, facet values, what a hit shows. */
+final class SheetDocuments {
+
+    /** Body text stored with offsets, so that snippets are cut without re-analysing it. */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+    }
+
+    private final FacetsConfig facets;
+    private final TerritoryCatalog territories;
+    private final Map<Integer, String> themeLabels;
+
+    SheetDocuments(FacetsConfig facets, TerritoryCatalog territories, Map<Integer, String> themeLabels) {
+        this.facets = facets;
+        this.territories = territories;
+        this.themeLabels = themeLabels;
+    }
+
+    Document build(IndexedSheet sheet) throws IOException {
+        JsonObject fields = sheet.fields();
+        Document doc = new Document();
+        doc.add(new StringField(IndexSchema.SLUG, sheet.slug(), Field.Store.YES));
+        doc.add(new StringField(IndexSchema.KIND, sheet.kind(), Field.Store.YES));
+        doc.add(new TextField(IndexSchema.TITLE, sheet.title(), Field.Store.YES));
+        doc.add(new TextField(IndexSchema.SUMMARY, nullToEmpty(sheet.summary()), Field.Store.YES));
+        String body = Jsoup.parse(nullToEmpty(sheet.html())).text();
+        doc.add(new Field(IndexSchema.BODY, body, BODY_TYPE));
+        doc.add(new TextField(IndexSchema.SPELL, sheet.title() + "\n" + nullToEmpty(sheet.summary()) + "\n" + body, Field.Store.NO));
+        doc.add(new SortedDocValuesField(IndexSchema.TITLE_SORT, new BytesRef(TerritoryCatalog.fold(sheet.title()))));
+        long updated = sheet.updated().toInstant().toEpochMilli();
+        doc.add(new NumericDocValuesField(IndexSchema.UPDATED, updated));
+        doc.add(new StoredField(IndexSchema.UPDATED, updated));
+
+        if (fields.get("porteur") instanceof JsonObject porteur) {
+            doc.add(new TextField(IndexSchema.PORTEUR, porteur.getString("name", "") + " " + porteur.getString("actorType", ""),
+                    Field.Store.NO));
+        }
+        doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_KIND, sheet.kind()));
+        for (String code : strings(fields.get("themes"))) {
+            doc.add(new StoredField(IndexSchema.THEME_CODE, code));
+            doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_THEME, code));
+            doc.add(new TextField(IndexSchema.THEME_LABELS, themeLabels.getOrDefault(Integer.valueOf(code), ""), Field.Store.NO));
+        }
+        Set<String> counted = new LinkedHashSet<>();
+        List<String> places = new ArrayList<>();
+        for (String key : strings(fields.get("territories"))) {
+            doc.add(new StoredField(IndexSchema.TERRITORY_KEY, key));
+            counted.add(key);
+            counted.addAll(territories.ancestors(key));
+        }
+        for (String key : counted) {
+            doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY, key));
+            territories.name(key).ifPresent(places::add);
+        }
+        doc.add(new TextField(IndexSchema.PLACES, String.join("\n", places), Field.Store.NO));
+        List<String> everything = new ArrayList<>(List.of(sheet.title(), nullToEmpty(sheet.summary()), body));
+        everything.addAll(places);
+        if (fields.get("porteur") instanceof JsonObject porteur) {
+            everything.add(porteur.getString("name", ""));
+        }
+        for (String code : strings(fields.get("themes"))) {
+            everything.add(themeLabels.getOrDefault(Integer.valueOf(code), ""));
+        }
+        for (String partner : strings(fields.get("partners"))) {
+            everything.add(partner);
+        }
+        doc.add(new TextField(IndexSchema.ALL, String.join("\n", everything), Field.Store.NO));
+        for (String type : strings(fields.get("territoryTypes"))) {
+            doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY_TYPE, type));
+        }
+        for (String status : strings(fields.containsKey("status") ? fields.get("status") : fields.get("maturity"))) {
+            doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_STATUS, status));
+        }
+        for (String year : strings(fields.containsKey("startYear") ? fields.get("startYear") : fields.get("year"))) {
+            doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_YEAR, year));
+        }
+        for (String category : strings(fields.get("category"))) {
+            doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_CATEGORY, category));
+        }
+        return facets.build(doc);
+    }
+
+    /** A field's value or values, as strings; nothing for a missing field. */
+    static List<String> strings(JsonValue value) {
+        List<String> values = new ArrayList<>();
+        if (value == null || value == JsonValue.NULL) {
+            return values;
+        }
+        for (JsonValue item : value instanceof JsonArray array ? array : List.of(value)) {
+            if (item instanceof JsonString text && !text.getString().isBlank()) {
+                values.add(text.getString().strip());
+            } else if (item instanceof JsonNumber number) {
+                values.add(number.toString());
+            }
+        }
+        return values;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
