@@ -50,6 +50,7 @@ public final class FrenchAnalysis {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
                 stream = new LowerCaseFilter(stream);
+                stream = new JoinedApostropheFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
@@ -88,6 +89,7 @@ public final class FrenchAnalysis {
             Tokenizer source = new StandardTokenizer();
             TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
             stream = new LowerCaseFilter(stream);
+            stream = new JoinedApostropheFilter(stream);
             stream = new StopFilter(stream, FrenchAnalyzer.getDefaultStopSet());
             stream = new ClosePositionGapsFilter(stream);
             stream = new FrenchLightStemFilter(stream);

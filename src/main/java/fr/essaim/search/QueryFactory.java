@@ -88,9 +88,29 @@ final class QueryFactory {
         return built.clauses().isEmpty() ? null : built;
     }
 
+    /**
+     * All the words, ideally; from three words on, a sheet missing one of them still comes, after
+     * those that have them all — people describe what they look for in more words than the sheet uses.
+     */
+    private Query words(String text) {
+        Query strict = builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.MUST);
+        Query loose = builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.SHOULD);
+        if (strict == null || !(loose instanceof BooleanQuery any) || any.clauses().size() < 3
+                || any.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
+            return strict;
+        }
+        BooleanQuery.Builder mostWords = new BooleanQuery.Builder();
+        any.clauses().forEach(mostWords::add);
+        mostWords.setMinimumNumberShouldMatch(any.clauses().size() - 1);
+        return new BooleanQuery.Builder()
+                .add(mostWords.build(), BooleanClause.Occur.MUST)
+                .add(new BoostQuery(strict, 2f), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
     private Query single(UserQuery.Clause clause) {
         return switch (clause.kind()) {
-            case WORDS -> builder.createBooleanQuery(IndexSchema.ALL, clause.text(), BooleanClause.Occur.MUST);
+            case WORDS -> words(clause.text());
             case PHRASE -> builder.createPhraseQuery(IndexSchema.ALL, clause.text());
             case PREFIX -> {
                 BytesRef normalized = analyzer.normalize(IndexSchema.ALL, clause.text());

@@ -1,0 +1,78 @@
+package fr.essaim.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+import fr.essaim.config.DatabaseMigration;
+import fr.essaim.content.CorpusImporter;
+import fr.essaim.content.CorpusReader;
+import fr.essaim.content.ImportReport;
+import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.sheet.References;
+import fr.essaim.sheet.SheetParser;
+import fr.essaim.sheet.SheetSchema;
+import fr.essaim.sheet.SheetService;
+import fr.essaim.support.ResourceLocalJpa;
+import fr.essaim.territory.TerritoryCatalog;
+import fr.essaim.territory.TerritoryFile;
+import fr.essaim.theme.Theme;
+import fr.essaim.theme.ThemeList;
+
+/** The real corpus in a real database, and a search index built from it in a folder of its own. */
+final class SearchFixture implements AutoCloseable {
+
+    static final Path CONTENT = Path.of(System.getProperty("essaim.content.dir", "content"));
+    static final TerritoryCatalog TERRITORIES = new TerritoryCatalog(TerritoryFile.fromClasspath());
+    static final Map<Integer, String> THEMES = ThemeList.fromClasspath().stream()
+            .collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
+
+    final ResourceLocalJpa jpa;
+    final SheetService sheets;
+    final Path indexFolder;
+    SearchEngine engine;
+
+    SearchFixture(DataSource dataSource, Path indexFolder) throws IOException {
+        DatabaseMigration.migrate(dataSource);
+        jpa = new ResourceLocalJpa(dataSource);
+        sheets = new SheetService(jpa.entityManager(), jpa, new References(TERRITORIES),
+                new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()), Clock.systemUTC());
+        this.indexFolder = indexFolder;
+    }
+
+    ImportReport importCorpus() {
+        CorpusReader.Result read = CorpusReader.readFolder(CONTENT);
+        return new CorpusImporter(sheets).importCorpus(read.corpus(), read.report(), "import");
+    }
+
+    /** Opens the index folder as the application does at start-up: rebuilt if needed, then caught up. */
+    SearchEngine open() throws IOException {
+        Files.createDirectories(indexFolder);
+        SearchIndex index = SearchIndex.open(indexFolder, TERRITORIES, THEMES);
+        engine = new SearchEngine(index, TERRITORIES, THEMES, sheets.schema(), FrenchAnalysis.synonymsFromClasspath());
+        IndexSync sync = new IndexSync(sheets, index, jpa);
+        if (index.needsRebuild()) {
+            sync.rebuild(done -> { });
+        } else {
+            sync.catchUp();
+        }
+        engine.refreshSuggestions();
+        return engine;
+    }
+
+    IndexSync sync() {
+        return new IndexSync(sheets, engine.index(), jpa);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (engine != null) {
+            engine.close();
+        }
+        jpa.close();
+    }
+}

@@ -1,0 +1,322 @@
+package fr.essaim.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import fr.essaim.content.ImportReport;
+import fr.essaim.sheet.JsonFields;
+import fr.essaim.sheet.Revision;
+import fr.essaim.support.TestDatabases;
+
+/** Search over the real corpus: relevance, facet counts, hostile input. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchIT {
+
+    private Path folder;
+    private SearchFixture fixture;
+    private SearchEngine engine;
+
+    @BeforeAll
+    void indexTheCorpus() throws Exception {
+        folder = Files.createTempDirectory("essaim-search");
+        fixture = new SearchFixture(TestDatabases.freshH2(folder.resolve("db")), folder.resolve("index"));
+        ImportReport report = fixture.importCorpus();
+        assertEquals(0, report.count(ImportReport.Outcome.REFUSED), report.entries().toString());
+        engine = fixture.open();
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        fixture.close();
+    }
+
+    private SearchResult search(String query, Map<String, List<String>> filters) throws Exception {
+        return engine.search(SearchRequest.of(query, filters, null, 1, 20));
+    }
+
+    private List<String> slugs(SearchResult result) {
+        return result.hits().stream().map(SearchResult.Hit::slug).toList();
+    }
+
+    // ----- relevance
+
+    private record Judgement(String query, String expected, String type) {
+    }
+
+    private static List<Judgement> judgements() throws IOException {
+        List<Judgement> judgements = new ArrayList<>();
+        try (InputStream in = SearchIT.class.getClassLoader().getResourceAsStream("search/relevance.tsv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] columns = lines[i].split("\t");
+                if (columns.length >= 3) {
+                    judgements.add(new Judgement(columns[0].strip(), columns[1].strip(), columns[2].strip()));
+                }
+            }
+        }
+        return judgements;
+    }
+
+    @Test
+    void theExpectedSheetComesInTheTopThreeForEveryPractitionerQuery() throws Exception {
+        List<Judgement> judgements = judgements();
+        assertTrue(judgements.size() >= 25, "at least 25 judged queries");
+        int first = 0;
+        int topThree = 0;
+        List<String> misses = new ArrayList<>();
+        for (Judgement judgement : judgements) {
+            List<String> found = slugs(search(judgement.query(), Map.of()));
+            int rank = found.indexOf(judgement.expected());
+            if (rank == 0) {
+                first++;
+            }
+            if (rank >= 0 && rank < 3) {
+                topThree++;
+            } else {
+                misses.add(judgement.type() + " « " + judgement.query() + " » → " + judgement.expected() + " au rang "
+                        + (rank < 0 ? "absent" : rank + 1) + " ; trouvés : " + found.subList(0, Math.min(3, found.size())));
+            }
+        }
+        System.out.printf("Pertinence : %d requêtes, %d en tête, %d dans les trois premiers%n", judgements.size(), first, topThree);
+        assertEquals(List.of(), misses);
+    }
+
+    @Test
+    void frenchAnalysisMatchesAccentsPluralsAndElisions() throws Exception {
+        long accented = search("préfecture", Map.of()).total();
+        assertTrue(accented > 0);
+        assertEquals(accented, search("prefecture", Map.of()).total());
+        assertEquals(accented, search("Préfectures", Map.of()).total());
+        assertEquals(search("itinérance", Map.of()).total(), search("l'itinérance", Map.of()).total());
+    }
+
+    @Test
+    void userSyntaxPhrasesExclusionAndOr() throws Exception {
+        long services = search("itinérance", Map.of()).total();
+        long withoutCreche = search("itinérance -crèche", Map.of()).total();
+        assertTrue(withoutCreche < services, withoutCreche + " < " + services);
+        SearchResult phrase = search("\"halte-garderie itinérante\"", Map.of());
+        assertTrue(slugs(phrase).contains("zirondaile-halte-garderie-itinerante"));
+        long either = search("Zirond'aile OR Solid'Art", Map.of()).total();
+        assertTrue(either >= 2 && either > search("Zirond'aile Solid'Art", Map.of()).total());
+    }
+
+    @Test
+    void aMisspelledQueryIsCorrectedAndSaysSo() throws Exception {
+        SearchResult result = search("itinerence", Map.of());
+        assertEquals("itinerance", result.suggestion());
+        assertTrue(result.total() > 0);
+    }
+
+    @Test
+    void snippetsMarkTheMatchedWordsAndEscapeEverythingElse() throws Exception {
+        SearchResult result = search("halte-garderie", Map.of());
+        String snippet = result.hits().get(0).snippet();
+        assertTrue(snippet.contains("<mark>"), snippet);
+        assertFalse(snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), snippet);
+    }
+
+    @Test
+    void completionFindsTitlesThemesAndPlacesWithoutAccents() throws Exception {
+        assertTrue(engine.suggest("itiner", 10).stream().anyMatch(c -> c.value().equals("litinerance-des-services")));
+        assertTrue(engine.suggest("petite enf", 10).stream().anyMatch(c -> c.type().equals("theme") && c.value().equals("6")));
+        assertTrue(engine.suggest("hautes al", 10).stream().anyMatch(c -> c.value().equals("departement:05")));
+        assertTrue(engine.suggest("etrepa", 10).stream().anyMatch(c -> c.value().equals("msap-etrepagny")));
+    }
+
+    @Test
+    void relatedSheetsShareWordsThemesOrPlaces() throws Exception {
+        List<SearchResult.Hit> related = engine.related("zirondaile-halte-garderie-itinerante", 5);
+        assertEquals(5, related.size());
+        assertFalse(related.stream().anyMatch(hit -> hit.slug().equals("zirondaile-halte-garderie-itinerante")));
+        assertTrue(related.stream().anyMatch(hit -> hit.themes().stream().anyMatch(t -> t.code().equals("6"))));
+    }
+
+    // ----- facets against a count made from the database
+
+    /** The facet values of a sheet, computed from its fields without the indexing code. */
+    private Map<String, Set<String>> facetValues(Revision revision) {
+        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
+        Map<String, Set<String>> values = new HashMap<>();
+        values.put("kind", Set.of(revision.getKind()));
+        values.put("theme", strings(fields, "themes"));
+        Set<String> places = new LinkedHashSet<>();
+        for (String key : strings(fields, "territories")) {
+            places.add(key);
+            places.addAll(SearchFixture.TERRITORIES.ancestors(key));
+        }
+        values.put("territory", places);
+        values.put("territoryType", strings(fields, "territoryTypes"));
+        values.put("status", fields.containsKey("status") ? strings(fields, "status") : strings(fields, "maturity"));
+        values.put("year", fields.containsKey("startYear") ? strings(fields, "startYear") : strings(fields, "year"));
+        values.put("category", strings(fields, "category"));
+        return values;
+    }
+
+    private static Set<String> strings(JsonObject fields, String name) {
+        Set<String> values = new LinkedHashSet<>();
+        if (!fields.containsKey(name)) {
+            return values;
+        }
+        var value = fields.get(name);
+        for (var item : value instanceof jakarta.json.JsonArray array ? array : List.of(value)) {
+            values.add(item instanceof jakarta.json.JsonString s ? s.getString() : item.toString());
+        }
+        return values;
+    }
+
+    private void assertFacetsMatchTheDatabase(String query, Map<String, List<String>> selection) throws Exception {
+        Set<String> matchingQuery = new LinkedHashSet<>();
+        int page = 1;
+        SearchResult all;
+        do {
+            all = engine.search(SearchRequest.of(query, Map.of(), null, page++, 100));
+            all.hits().forEach(hit -> matchingQuery.add(hit.slug()));
+        } while (all.hits().size() == 100);
+        Map<String, Map<String, Set<String>>> bySlug = new LinkedHashMap<>();
+        for (Revision revision : fixture.sheets.listPublished()) {
+            if (matchingQuery.contains(revision.getSheet().getSlug())) {
+                bySlug.put(revision.getSheet().getSlug(), facetValues(revision));
+            }
+        }
+        SearchResult result = engine.search(SearchRequest.of(query, selection, null, 1, 0));
+        long expectedTotal = bySlug.values().stream().filter(v -> matches(v, selection, null)).count();
+        assertEquals(expectedTotal, result.total(), "total for " + selection);
+        for (String dim : IndexSchema.FACETS) {
+            Map<String, Long> expected = new HashMap<>();
+            for (Map<String, Set<String>> values : bySlug.values()) {
+                if (matches(values, selection, dim)) {
+                    values.get(dim).forEach(v -> expected.merge(v, 1L, Long::sum));
+                }
+            }
+            Map<String, Long> actual = new HashMap<>();
+            result.facets().getOrDefault(dim, List.of()).forEach(v -> actual.put(v.value(), v.count()));
+            for (Map.Entry<String, Long> shown : actual.entrySet()) {
+                assertEquals(expected.get(shown.getKey()), shown.getValue(), dim + "=" + shown.getKey() + " for " + selection);
+            }
+            for (Map.Entry<String, Long> counted : expected.entrySet()) {
+                boolean mustShow = !dim.equals("territory") || counted.getKey().startsWith("region:")
+                        || counted.getKey().startsWith("departement:");
+                if (mustShow) {
+                    assertTrue(actual.containsKey(counted.getKey()), dim + "=" + counted.getKey() + " missing for " + selection);
+                }
+            }
+        }
+    }
+
+    /** OR within a facet, AND across facets; one facet's own selection ignored when counting it. */
+    private static boolean matches(Map<String, Set<String>> values, Map<String, List<String>> selection, String ignored) {
+        for (Map.Entry<String, List<String>> chosen : selection.entrySet()) {
+            if (chosen.getKey().equals(ignored)) {
+                continue;
+            }
+            if (chosen.getValue().stream().noneMatch(values.get(chosen.getKey())::contains)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void facetCountsWithoutSelectionMatchTheDatabase() throws Exception {
+        assertFacetsMatchTheDatabase("", Map.of());
+    }
+
+    @Test
+    void facetCountsWithMultiSelectWithinAFacetMatchTheDatabase() throws Exception {
+        assertFacetsMatchTheDatabase("", Map.of("theme", List.of("6", "15")));
+        assertFacetsMatchTheDatabase("", Map.of("kind", List.of("experience", "innovation"), "theme", List.of("1", "10")));
+    }
+
+    @Test
+    void facetCountsFollowTheTerritoryHierarchy() throws Exception {
+        // Départements of Auvergne-Rhône-Alpes hold sheets on communes and on the départements themselves.
+        assertFacetsMatchTheDatabase("", Map.of("territory", List.of("region:84")));
+        assertFacetsMatchTheDatabase("", Map.of("territory", List.of("departement:05", "departement:38"), "kind", List.of("experience")));
+        assertFacetsMatchTheDatabase("services", Map.of("territory", List.of("departement:71"), "status", List.of("pérennisée")));
+        SearchResult inAin = search("", Map.of("territory", List.of("departement:71")));
+        assertTrue(inAin.facets().get("territory").stream().anyMatch(v -> v.value().startsWith("commune:71")),
+                "communes of a chosen département are listed");
+        SearchResult none = search("", Map.of());
+        assertTrue(none.facets().get("territory").stream().noneMatch(v -> v.value().startsWith("commune:")),
+                "communes are not listed without a chosen département");
+    }
+
+    @Test
+    void facetCountsOnATextQueryMatchTheDatabase() throws Exception {
+        assertFacetsMatchTheDatabase("maison de services au public", Map.of("theme", List.of("1")));
+        assertFacetsMatchTheDatabase("numérique", Map.of("year", List.of("2013", "2014", "2015")));
+    }
+
+    // ----- hostile and malformed input
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"guillemet ouvert", "-", "OR", "OR OR OR", "***", "(((", ")", "a*", "*", "?", "\\", "\"\"",
+        "-\"\"", "title:crèche", "AND AND", "+", "|", "- - -", "😀 crèche", "\u0000", "crèche~2", "crèche^10", "[a TO z]",
+        "{!lucene}", "<script>alert(1)</script>", "' OR 1=1 --", "%00", "crèche -crèche", "-crèche"})
+    void malformedQueriesAreReadLeniently(String query) throws Exception {
+        SearchResult result = engine.search(SearchRequest.of(query, Map.of(), null, 1, 10));
+        assertTrue(result.total() >= 0);
+        result.hits().forEach(hit -> assertFalse(hit.snippet().contains("<script"), hit.snippet()));
+    }
+
+    @Test
+    void queriesBeyondTheLimitsAreRefusedWithAMessage() {
+        assertThrows(InvalidSearchException.class, () -> SearchRequest.of("x", Map.of(), "pertinence", 1, 10));
+        assertThrows(InvalidSearchException.class, () -> SearchRequest.of("x", Map.of(), null, 0, 10));
+        assertThrows(InvalidSearchException.class, () -> SearchRequest.of("x", Map.of(), null, 1, 101));
+        assertThrows(InvalidSearchException.class, () -> SearchRequest.of("x", Map.of("couleur", List.of("bleu")), null, 1, 10));
+        assertThrows(InvalidSearchException.class, () -> SearchRequest.of("x", Map.of(), null, 1000, 100));
+        InvalidSearchException longQuery = assertThrows(InvalidSearchException.class,
+                () -> engine.search(SearchRequest.of("crèche ".repeat(100), Map.of(), null, 1, 10)));
+        assertTrue(longQuery.getMessage().contains("trop longue"));
+        assertThrows(InvalidSearchException.class,
+                () -> engine.search(SearchRequest.of("mot ".repeat(40), Map.of(), null, 1, 10)));
+    }
+
+    @Test
+    void aPrefixTooShortIsSearchedAsAWordNotExpandedToTheVocabulary() throws Exception {
+        assertEquals(search("la", Map.of()).total(), search("la*", Map.of()).total());
+        assertTrue(search("itiné*", Map.of()).total() >= search("itinérance", Map.of()).total());
+    }
+
+    @Test
+    void sortByTitleAndByDate() throws Exception {
+        List<SearchResult.Hit> byTitle = engine.search(SearchRequest.of("", Map.of(), "title", 1, 100)).hits();
+        for (int i = 1; i < byTitle.size(); i++) {
+            String previous = fr.essaim.territory.TerritoryCatalog.fold(byTitle.get(i - 1).title());
+            String current = fr.essaim.territory.TerritoryCatalog.fold(byTitle.get(i).title());
+            assertTrue(previous.compareTo(current) <= 0, previous + " / " + current);
+        }
+        List<SearchResult.Hit> byDate = engine.search(SearchRequest.of("", Map.of(), "date", 1, 100)).hits();
+        for (int i = 1; i < byDate.size(); i++) {
+            assertFalse(byDate.get(i - 1).updated().isBefore(byDate.get(i).updated()));
+        }
+        SearchResult second = engine.search(SearchRequest.of("", Map.of(), "title", 2, 10));
+        assertEquals(byTitle.subList(10, 20).stream().map(SearchResult.Hit::slug).toList(), slugs(second));
+    }
+}
