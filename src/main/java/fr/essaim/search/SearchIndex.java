@@ -89,6 +89,12 @@ public final class SearchIndex implements Closeable {
                 reason = "index illisible (" + e.getClass().getSimpleName() + ")";
             }
         }
+        if (reason != null) {
+            // The folder belongs to the index: whatever is left of an unusable one goes.
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
+        }
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer());
         config.setOpenMode(reason == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
         IndexWriter writer = new IndexWriter(directory, config);

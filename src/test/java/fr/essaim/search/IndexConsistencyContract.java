@@ -1,0 +1,130 @@
+package fr.essaim.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.essaim.sheet.Revision;
+import fr.essaim.sheet.SaveResult;
+
+/** The index always comes back to what the database says, whatever stopped in between. */
+abstract class IndexConsistencyContract {
+
+    private static final List<String> QUERIES = List.of("", "itinérance", "maison de services au public", "crèche",
+            "numérique Hautes-Alpes", "transport à la demande", "coopérative");
+
+    @TempDir
+    Path folder;
+
+    private SearchFixture fixture;
+
+    abstract DataSource emptyDatabase() throws Exception;
+
+    @BeforeEach
+    void corpus() throws Exception {
+        fixture = new SearchFixture(emptyDatabase(), folder.resolve("index"));
+        fixture.importCorpus();
+        fixture.open();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        fixture.close();
+    }
+
+    private List<List<String>> answers(SearchEngine engine) throws Exception {
+        List<List<String>> answers = new ArrayList<>();
+        for (String query : QUERIES) {
+            answers.add(engine.search(SearchRequest.of(query, Map.of(), null, 1, 100)).hits().stream()
+                    .map(SearchResult.Hit::slug).toList());
+        }
+        return answers;
+    }
+
+    private long hits(String query) throws Exception {
+        return fixture.engine.search(SearchRequest.of(query, Map.of(), null, 1, 10)).total();
+    }
+
+    @Test
+    void aCrashBetweenTheDatabaseCommitAndTheIndexUpdateIsRepairedAtRestart() throws Exception {
+        String slug = "zirondaile-halte-garderie-itinerante";
+        Revision published = fixture.sheets.findPublished(slug).orElseThrow();
+        long before = fixture.engine.index().appliedSequence();
+        SaveResult saved = fixture.sheets.save(slug, published.getNumber(),
+                published.getSource().replace("## Résultats", "## Résultats\n\nLe service a inspiré un ornithorynque voisin.\n"),
+                "relectrice", null);
+        fixture.sheets.publish(slug, assertInstanceOf(SaveResult.Saved.class, saved).revision());
+        assertTrue(fixture.sheets.lastChange() > before, "the publication is in the change log");
+        // The process dies here: the database has the change, the index never heard of it.
+        assertEquals(0, hits("ornithorynque"));
+        fixture.engine.close();
+        fixture.engine = null;
+
+        SearchEngine restarted = fixture.open();
+
+        assertFalse(restarted.index().needsRebuild(), "a sound index is resumed, not rebuilt");
+        assertEquals(fixture.sheets.lastChange(), restarted.index().appliedSequence());
+        assertEquals(List.of(slug), restarted.search(SearchRequest.of("ornithorynque", Map.of(), null, 1, 10)).hits()
+                .stream().map(SearchResult.Hit::slug).toList());
+    }
+
+    @Test
+    void aRebuildFromAnEmptyFolderGivesTheSameResults() throws Exception {
+        List<List<String>> incremental = answers(fixture.engine);
+        fixture.engine.close();
+        try (Stream<Path> files = Files.list(folder.resolve("index"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        SearchEngine rebuilt = fixture.open();
+
+        assertEquals(incremental, answers(rebuilt));
+    }
+
+    @Test
+    void aCorruptIndexIsRebuiltFromTheDatabase() throws Exception {
+        List<List<String>> sound = answers(fixture.engine);
+        fixture.engine.close();
+        try (Stream<Path> files = Files.list(folder.resolve("index"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3, 4});
+            }
+        }
+
+        SearchEngine reopened = fixture.open();
+
+        assertEquals(sound, answers(reopened));
+    }
+
+    @Test
+    void aPublicationIsSearchableAfterTheNextCatchUp() throws Exception {
+        String slug = "solidart-maurienne";
+        Revision published = fixture.sheets.findPublished(slug).orElseThrow();
+        SaveResult saved = fixture.sheets.save(slug, published.getNumber(),
+                published.getSource().replace("## Contexte", "## Contexte\n\nUn atelier de xylographie s'y est ajouté.\n"),
+                "relectrice", null);
+        fixture.sheets.publish(slug, assertInstanceOf(SaveResult.Saved.class, saved).revision());
+
+        assertEquals(1, fixture.sync().catchUp());
+
+        assertEquals(1, hits("xylographie"));
+        assertEquals(0, fixture.sync().catchUp(), "nothing applied twice");
+    }
+}
