@@ -63,7 +63,7 @@ public class SearchService {
 
     private final ReentrantLock writing = new ReentrantLock();
     private volatile SearchEngine engine;
-    private volatile String state = "démarrage";
+    private volatile String state = "demarrage";
     private volatile int rebuilt;
     private volatile int toRebuild;
     private ScheduledFuture<?> tail;
@@ -79,7 +79,7 @@ public class SearchService {
         } else {
             catchUp();
             engine.refreshSuggestions();
-            state = "à jour";
+            state = "pret";
         }
         tail = scheduler.scheduleWithFixedDelay(this::tailQuietly, TAIL_EVERY_MILLIS, TAIL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -100,11 +100,11 @@ public class SearchService {
             });
             toRebuild = count;
             engine.refreshSuggestions();
-            state = "à jour";
+            state = "pret";
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info(() -> "Index reconstruit : " + toRebuild + " fiches en " + millis + " ms");
         } catch (IOException | RuntimeException e) {
-            state = "en erreur";
+            state = "erreur";
             LOG.log(Level.SEVERE, "Reconstruction de l'index impossible", e);
         } finally {
             writing.unlock();
