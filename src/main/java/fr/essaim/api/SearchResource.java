@@ -32,7 +32,7 @@ import fr.essaim.search.SearchService;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class SearchResource {
 
-    static final List<String> FILTERS = List.of("kind", "theme", "territory", "territoryType", "status", "year", "category");
+    static final List<String> FILTERS = List.of("kind", "theme", "territory", "epci", "territoryType", "status", "year", "category");
 
     @Inject
     SearchService search;

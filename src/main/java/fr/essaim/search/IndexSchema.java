@@ -8,7 +8,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-1";
+    static final String VERSION = "essaim-index-2";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
 
@@ -32,11 +32,12 @@ final class IndexSchema {
     static final String FACET_KIND = "kind";
     static final String FACET_THEME = "theme";
     static final String FACET_TERRITORY = "territory";
+    static final String FACET_EPCI = "epci";
     static final String FACET_TERRITORY_TYPE = "territoryType";
     static final String FACET_STATUS = "status";
     static final String FACET_YEAR = "year";
     static final String FACET_CATEGORY = "category";
-    static final List<String> FACETS = List.of(FACET_KIND, FACET_THEME, FACET_TERRITORY, FACET_TERRITORY_TYPE,
+    static final List<String> FACETS = List.of(FACET_KIND, FACET_THEME, FACET_TERRITORY, FACET_EPCI, FACET_TERRITORY_TYPE,
             FACET_STATUS, FACET_YEAR, FACET_CATEGORY);
 
     private IndexSchema() {

@@ -215,7 +215,7 @@ public final class SearchEngine implements Closeable {
         return switch (dim) {
             case IndexSchema.FACET_KIND -> schema.kind(value).map(KindDefinition::label).orElse(value);
             case IndexSchema.FACET_THEME -> themeLabel(value);
-            case IndexSchema.FACET_TERRITORY -> territories.name(value).orElse(value);
+            case IndexSchema.FACET_TERRITORY, IndexSchema.FACET_EPCI -> territories.name(value).orElse(value);
             case IndexSchema.FACET_CATEGORY -> schema.kind("innovation").flatMap(k -> k.field("category"))
                     .map(f -> f.labelOf(value)).orElse(value);
             default -> value;
@@ -228,6 +228,30 @@ public final class SearchEngine implements Closeable {
         } catch (NumberFormatException e) {
             return code;
         }
+    }
+
+    /** How many published sheets have each value of a facet, over the whole index. */
+    public Map<String, Long> countAll(String dim) throws IOException {
+        return index.read((searcher, facetState) -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            if (facetState == null) {
+                return counts;
+            }
+            var collected = searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(),
+                    new org.apache.lucene.facet.FacetsCollectorManager());
+            try {
+                FacetResult result = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState, collected)
+                        .getAllChildren(dim);
+                if (result != null) {
+                    for (LabelAndValue value : result.labelValues) {
+                        counts.put(value.label, value.value.longValue());
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // no sheet has this facet yet
+            }
+            return counts;
+        });
     }
 
     // ----- spelling

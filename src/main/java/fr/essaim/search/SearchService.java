@@ -142,6 +142,15 @@ public class SearchService {
         return engine().related(slug, count);
     }
 
+    /** Published sheets per value of a facet ({@code theme}, {@code territory}…); empty while the index opens. */
+    public Map<String, Long> countAll(String dim) {
+        try {
+            return engine().countAll(dim);
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
     public Status status() {
         SearchEngine current = engine;
         long applied = current == null ? 0 : current.index().appliedSequence();

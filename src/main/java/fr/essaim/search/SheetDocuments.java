@@ -84,6 +84,9 @@ final class SheetDocuments {
         }
         for (String key : counted) {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY, key));
+            if (key.startsWith("epci:")) {
+                doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_EPCI, key));
+            }
             territories.name(key).ifPresent(places::add);
         }
         doc.add(new TextField(IndexSchema.PLACES, String.join("\n", places), Field.Store.NO));

@@ -15,6 +15,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import fr.essaim.search.SearchResult;
+import fr.essaim.search.SearchService;
 import fr.essaim.sheet.FieldDefinition;
 import fr.essaim.sheet.JsonFields;
 import fr.essaim.sheet.KindDefinition;
@@ -33,6 +35,9 @@ public class SheetView {
 
     @Inject
     ThemeService themes;
+
+    @Inject
+    SearchService search;
 
     private String slug;
     private Revision revision;
@@ -121,6 +126,15 @@ public class SheetView {
 
     public List<FieldRow> getFields() {
         return fields;
+    }
+
+    /** Neighbouring sheets; none while the index is being opened. */
+    public List<SearchResult.Hit> getRelated() {
+        try {
+            return search.related(revision.getSheet().getSlug(), 5);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     public List<Revision> getBacklinks() {

@@ -170,6 +170,9 @@ class SearchIT {
             places.addAll(SearchFixture.TERRITORIES.ancestors(key));
         }
         values.put("territory", places);
+        Set<String> epci = new LinkedHashSet<>();
+        places.stream().filter(key -> key.startsWith("epci:")).forEach(epci::add);
+        values.put("epci", epci);
         values.put("territoryType", strings(fields, "territoryTypes"));
         values.put("status", fields.containsKey("status") ? strings(fields, "status") : strings(fields, "maturity"));
         values.put("year", fields.containsKey("startYear") ? strings(fields, "startYear") : strings(fields, "year"));
@@ -256,6 +259,7 @@ class SearchIT {
     void facetCountsFollowTheTerritoryHierarchy() throws Exception {
         // Départements of Auvergne-Rhône-Alpes hold sheets on communes and on the départements themselves.
         assertFacetsMatchTheDatabase("", Map.of("territory", List.of("region:84")));
+        assertFacetsMatchTheDatabase("", Map.of("epci", List.of("epci:240500462"), "theme", List.of("1")));
         assertFacetsMatchTheDatabase("", Map.of("territory", List.of("departement:05", "departement:38"), "kind", List.of("experience")));
         assertFacetsMatchTheDatabase("services", Map.of("territory", List.of("departement:71"), "status", List.of("pérennisée")));
         SearchResult inAin = search("", Map.of("territory", List.of("departement:71")));

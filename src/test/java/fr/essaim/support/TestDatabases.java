@@ -39,8 +39,14 @@ public final class TestDatabases {
                 sql.execute("create database " + POSTGRES_DATABASE);
             }
         }
-        DataSource dataSource = ConfiguredDataSource.create(
-                new DatabaseSettings(serverUrl() + POSTGRES_DATABASE, user(), password()));
+        // A small pool, as the container has, so that tests do not open a connection per statement.
+        org.postgresql.ds.PGConnectionPoolDataSource pooled = new org.postgresql.ds.PGConnectionPoolDataSource();
+        pooled.setURL(serverUrl() + POSTGRES_DATABASE);
+        pooled.setUser(user());
+        if (!password().isEmpty()) {
+            pooled.setPassword(password());
+        }
+        DataSource dataSource = org.h2.jdbcx.JdbcConnectionPool.create(pooled);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("drop schema public cascade");
             sql.execute("create schema public");

@@ -119,6 +119,23 @@ class ApplicationIT {
         assertTrue(html.contains("10 280 heures de garde"));
         assertTrue(html.contains("href=\"/fiches/litinerance-des-services\""), "wiki link rendered");
         assertFalse(html.contains("<script"));
+        assertTrue(html.contains("Fiches qui citent celle-ci"));
+    }
+
+    @Test
+    void themesAndTerritoriesAreServedWithTheirSheetCounts() throws Exception {
+        HttpResponse<String> themes = get("api/v1/themes");
+        assertEquals(200, themes.statusCode());
+        var list = json(themes.body()).getJsonArray("themes");
+        assertEquals(18, list.size());
+        assertEquals("Information et orientation", list.getJsonObject(0).getString("label"));
+
+        HttpResponse<String> byName = get("api/v1/territories?q=" + java.net.URLEncoder.encode("bourg d'oi", "UTF-8"));
+        assertEquals(200, byName.statusCode());
+        assertEquals("commune:38052", json(byName.body()).getJsonArray("territories").getJsonObject(0).getString("key"));
+        HttpResponse<String> byPostcode = get("api/v1/territories?q=38520");
+        assertTrue(byPostcode.body().contains("Le Bourg-d'Oisans"));
+        assertEquals(400, get("api/v1/territories?q=a").statusCode());
     }
 
     @Test
