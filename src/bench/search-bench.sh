@@ -31,7 +31,7 @@ grep -o 'Index reconstruit : .*' "$log" | head -1
 run() {
   echo
   echo "== $1"
-  wrk -t2 -c8 -d"$duration" --latency "http://127.0.0.1:$port$2" | grep -E 'Requests/sec|Latency |50%|90%|99%|Non-2xx'
+  wrk -t2 -c8 -d"$duration" --latency "http://127.0.0.1:$port$2" | grep -E 'Requests/sec|^ +(50|90|99)%|Non-2xx'
 }
 run "Recherche plein texte" "/api/v1/search?q=creche+itinerante"
 run "Recherche à facettes (thème + région, 20 résultats)" "/api/v1/search?theme=1&territory=region:84&size=20"

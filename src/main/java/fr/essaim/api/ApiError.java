@@ -1,9 +1,10 @@
 package fr.essaim.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import fr.essaim.sheet.JsonFields;
 
 /** JSON error answers: a status and a French message, never a stack trace. */
 public final class ApiError {
@@ -16,7 +17,7 @@ public final class ApiError {
     }
 
     public static Response of(int status, String message) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("status", status).add("error", message);
+        JsonObjectBuilder body = JsonFields.JSON.createObjectBuilder().add("status", status).add("error", message);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body.build()).build();
     }
 }

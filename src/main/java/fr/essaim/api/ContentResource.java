@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +23,7 @@ import fr.essaim.content.ContentService;
 import fr.essaim.content.CorpusReader;
 import fr.essaim.content.ImportReport;
 import fr.essaim.security.Roles;
+import fr.essaim.sheet.JsonFields;
 
 /** The whole corpus out as a zip, and in from a zip or a YesWiki Bazar export: administrators only. */
 @Path("v1")
@@ -89,15 +89,15 @@ public class ContentResource {
     }
 
     static JsonObject toJson(ImportReport report) {
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = JsonFields.JSON.createArrayBuilder();
         for (ImportReport.Entry entry : report.entries()) {
-            files.add(Json.createObjectBuilder()
+            files.add(JsonFields.JSON.createObjectBuilder()
                     .add("path", entry.path())
                     .add("outcome", entry.outcome().name().toLowerCase())
                     .add("label", entry.outcome().label())
-                    .add("reasons", Json.createArrayBuilder(entry.reasons())));
+                    .add("reasons", JsonFields.JSON.createArrayBuilder(entry.reasons())));
         }
-        return Json.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
                 .add("summary", report.summary())
                 .add("imported", report.count(ImportReport.Outcome.IMPORTED))
                 .add("updated", report.count(ImportReport.Outcome.UPDATED))

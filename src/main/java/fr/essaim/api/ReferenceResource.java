@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import fr.essaim.search.SearchService;
+import fr.essaim.sheet.JsonFields;
 import fr.essaim.territory.Territory;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.theme.Theme;
@@ -43,17 +43,17 @@ public class ReferenceResource {
     @Path("themes")
     public Response themes() {
         Map<String, Long> counts = search.countAll("theme");
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         for (Theme theme : themes.all()) {
-            list.add(Json.createObjectBuilder()
+            list.add(JsonFields.JSON.createObjectBuilder()
                     .add("code", String.valueOf(theme.getCode()))
                     .add("label", theme.getLabel())
                     .add("description", theme.getDescription() == null ? "" : theme.getDescription())
-                    .add("examples", Json.createArrayBuilder(theme.getExamples() == null ? List.of()
+                    .add("examples", JsonFields.JSON.createArrayBuilder(theme.getExamples() == null ? List.of()
                             : List.of(theme.getExamples().split(" ; "))))
                     .add("count", counts.getOrDefault(String.valueOf(theme.getCode()), 0L)));
         }
-        return Response.ok(Json.createObjectBuilder().add("themes", list).build()).build();
+        return Response.ok(JsonFields.JSON.createObjectBuilder().add("themes", list).build()).build();
     }
 
     /** By name as typed (accents ignored), by INSEE code or key, or by postcode. */
@@ -73,15 +73,15 @@ public class ReferenceResource {
         }
         territories.searchByName(typed, MAX_TERRITORIES).forEach(t -> found.putIfAbsent(t.key(), t));
         Map<String, Long> counts = search.countAll("territory");
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         for (Territory t : new ArrayList<>(found.values()).subList(0, Math.min(found.size(), MAX_TERRITORIES))) {
-            var item = Json.createObjectBuilder()
+            var item = JsonFields.JSON.createObjectBuilder()
                     .add("key", t.key())
                     .add("code", t.code())
                     .add("level", t.level())
                     .add("levelLabel", t.levelLabel())
                     .add("name", t.name())
-                    .add("postcodes", Json.createArrayBuilder(t.postcodes()))
+                    .add("postcodes", JsonFields.JSON.createArrayBuilder(t.postcodes()))
                     .add("count", counts.getOrDefault(t.key(), 0L));
             if (t.departement() != null) {
                 item.add("departement", t.departement());
@@ -94,6 +94,6 @@ public class ReferenceResource {
             }
             list.add(item);
         }
-        return Response.ok(Json.createObjectBuilder().add("q", typed).add("territories", list).build()).build();
+        return Response.ok(JsonFields.JSON.createObjectBuilder().add("q", typed).add("territories", list).build()).build();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +24,7 @@ import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
+import fr.essaim.sheet.JsonFields;
 
 /** Public search: the same service as the search page, in JSON. */
 @Path("v1")
@@ -65,15 +65,15 @@ public class SearchResource {
         if (typed != null && typed.length() > 100) {
             return ApiError.of(Response.Status.BAD_REQUEST, "saisie trop longue pour une complétion (100 caractères au plus)");
         }
-        JsonArrayBuilder suggestions = Json.createArrayBuilder();
+        JsonArrayBuilder suggestions = JsonFields.JSON.createArrayBuilder();
         for (Completion completion : search.suggest(typed, 10)) {
-            suggestions.add(Json.createObjectBuilder()
+            suggestions.add(JsonFields.JSON.createObjectBuilder()
                     .add("text", completion.text())
                     .add("type", completion.type())
                     .add("value", completion.value())
                     .add("url", completion.url()));
         }
-        return Response.ok(Json.createObjectBuilder().add("q", typed == null ? "" : typed)
+        return Response.ok(JsonFields.JSON.createObjectBuilder().add("q", typed == null ? "" : typed)
                 .add("suggestions", suggestions).build()).build();
     }
 
@@ -89,16 +89,16 @@ public class SearchResource {
     }
 
     static JsonObject toJson(SearchResult result) {
-        JsonArrayBuilder hits = Json.createArrayBuilder();
+        JsonArrayBuilder hits = JsonFields.JSON.createArrayBuilder();
         result.hits().forEach(hit -> hits.add(hit(hit)));
-        JsonObjectBuilder facets = Json.createObjectBuilder();
+        JsonObjectBuilder facets = JsonFields.JSON.createObjectBuilder();
         result.facets().forEach((dim, values) -> {
-            JsonArrayBuilder array = Json.createArrayBuilder();
-            values.forEach(v -> array.add(Json.createObjectBuilder().add("value", v.value()).add("label", v.label())
+            JsonArrayBuilder array = JsonFields.JSON.createArrayBuilder();
+            values.forEach(v -> array.add(JsonFields.JSON.createObjectBuilder().add("value", v.value()).add("label", v.label())
                     .add("count", v.count())));
             facets.add(dim, array);
         });
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFields.JSON.createObjectBuilder()
                 .add("total", result.total())
                 .add("page", result.page())
                 .add("size", result.size())
@@ -114,12 +114,12 @@ public class SearchResource {
     }
 
     static JsonObjectBuilder hit(SearchResult.Hit hit) {
-        JsonArrayBuilder themes = Json.createArrayBuilder();
-        hit.themes().forEach(t -> themes.add(Json.createObjectBuilder().add("code", t.code()).add("label", t.label())));
-        JsonArrayBuilder places = Json.createArrayBuilder();
-        hit.territories().forEach(p -> places.add(Json.createObjectBuilder().add("key", p.key()).add("code", p.code())
+        JsonArrayBuilder themes = JsonFields.JSON.createArrayBuilder();
+        hit.themes().forEach(t -> themes.add(JsonFields.JSON.createObjectBuilder().add("code", t.code()).add("label", t.label())));
+        JsonArrayBuilder places = JsonFields.JSON.createArrayBuilder();
+        hit.territories().forEach(p -> places.add(JsonFields.JSON.createObjectBuilder().add("key", p.key()).add("code", p.code())
                 .add("level", p.level()).add("name", p.name())));
-        return Json.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
                 .add("slug", hit.slug())
                 .add("title", hit.title())
                 .add("kind", hit.kind())

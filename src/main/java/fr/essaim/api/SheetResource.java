@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,29 +68,30 @@ public class SheetResource {
     private JsonObject toJson(Revision revision) {
         String slug = revision.getSheet().getSlug();
         JsonObject fields = JsonFields.parse(revision.getFieldsJson());
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFields.JSON.createObjectBuilder()
                 .add("slug", slug)
                 .add("kind", revision.getKind())
                 .add("title", revision.getTitle())
                 .add("summary", revision.getSummary() == null ? "" : revision.getSummary())
                 .add("fields", fields)
-                .add("aliases", Json.createArrayBuilder(List.copyOf(revision.getSheet().getAliases())))
+                .add("aliases", JsonFields.JSON.createArrayBuilder(List.copyOf(revision.getSheet().getAliases())))
                 .add("markdown", revision.getSource())
                 .add("html", revision.getHtml())
                 .add("revision", revision.getNumber())
                 .add("updated", revision.getCreatedAt().toString())
                 .add("url", MarkdownRenderer.SHEET_PATH + slug);
-        JsonArrayBuilder links = Json.createArrayBuilder();
-        revision.getLinks().forEach(target -> links.add(Json.createObjectBuilder()
+        JsonArrayBuilder links = JsonFields.JSON.createArrayBuilder();
+        var existing = sheets.publishedAmong(revision.getLinks());
+        revision.getLinks().forEach(target -> links.add(JsonFields.JSON.createObjectBuilder()
                 .add("slug", target)
-                .add("exists", sheets.findPublished(target).isPresent())));
+                .add("exists", existing.contains(target))));
         json.add("links", links);
-        JsonArrayBuilder backlinks = Json.createArrayBuilder();
-        sheets.backlinks(slug).forEach(source -> backlinks.add(Json.createObjectBuilder()
+        JsonArrayBuilder backlinks = JsonFields.JSON.createArrayBuilder();
+        sheets.backlinks(slug).forEach(source -> backlinks.add(JsonFields.JSON.createObjectBuilder()
                 .add("slug", source.getSheet().getSlug())
                 .add("title", source.getTitle())));
         json.add("backlinks", backlinks);
-        JsonArrayBuilder related = Json.createArrayBuilder();
+        JsonArrayBuilder related = JsonFields.JSON.createArrayBuilder();
         try {
             search.related(slug, 5).forEach(hit -> related.add(SearchResource.hit(hit)));
         } catch (IOException e) {

@@ -9,9 +9,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
-
 import fr.essaim.markdown.SheetSource;
+import fr.essaim.sheet.JsonFields;
 
 /**
  * The revision list of a sheet in the corpus format ({@code historique/<slug>.yml}). Written in one
@@ -99,6 +98,6 @@ record History(List<Entry> revisions, Integer published) {
 
     /** A YAML double-quoted scalar: JSON string escapes are valid YAML ones. */
     private static String quoted(String text) {
-        return Json.createValue(text).toString();
+        return JsonFields.JSON.createValue(text).toString();
     }
 }

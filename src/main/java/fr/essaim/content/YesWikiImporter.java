@@ -18,7 +18,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -34,10 +33,11 @@ import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 
 import fr.essaim.markdown.SheetSource;
 import fr.essaim.sheet.FieldError;
+import fr.essaim.sheet.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
-import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.SheetService.ImportedRevision;
+import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.Slugs;
 
 /**
@@ -90,7 +90,7 @@ public class YesWikiImporter {
 
     public ImportReport importEntries(String json, String importer) throws ContentException {
         JsonObject entries;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
             JsonValue document = reader.readValue();
             if (!(document instanceof JsonObject object)) {
                 throw new ContentException("export YesWiki attendu : un objet JSON dont les clés sont les noms des fiches (id_fiche)");

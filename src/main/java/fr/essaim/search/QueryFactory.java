@@ -69,6 +69,34 @@ final class QueryFactory {
         return query.build();
     }
 
+    /**
+     * The words to mark in the snippets, as a query on the text fields themselves: snippets are then
+     * cut from the offsets stored in the index, without analysing the text again.
+     */
+    Query forHighlighting(UserQuery userQuery) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (UserQuery.Clause clause : userQuery.clauses()) {
+            if (clause.excluded()) {
+                continue;
+            }
+            List<UserQuery.Clause> all = new ArrayList<>(clause.alternatives());
+            all.add(clause);
+            for (UserQuery.Clause part : all) {
+                for (String field : List.of(IndexSchema.BODY, IndexSchema.SUMMARY)) {
+                    Query marked = switch (part.kind()) {
+                        case PHRASE -> builder.createPhraseQuery(field, part.text());
+                        case PREFIX -> new PrefixQuery(new Term(field, analyzer.normalize(field, part.text())));
+                        case WORDS -> builder.createBooleanQuery(field, part.text(), BooleanClause.Occur.SHOULD);
+                    };
+                    if (marked != null) {
+                        query.add(marked, BooleanClause.Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        return query.build();
+    }
+
     private Query withAlternatives(UserQuery.Clause clause) {
         Query first = single(clause);
         if (clause.alternatives().isEmpty()) {

@@ -6,21 +6,24 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /** Front-matter values (maps, lists, scalars as YAML gives them) as JSON. */
 public final class JsonFields {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider at every call. */
+    public static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonFields() {
     }
 
     public static JsonObject toJson(Map<?, ?> map) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JsonFields.JSON.createObjectBuilder();
         map.forEach((key, value) -> object.add(String.valueOf(key), toJsonValue(value)));
         return object.build();
     }
@@ -33,7 +36,7 @@ public final class JsonFields {
             return toJson(map);
         }
         if (value instanceof Collection<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonFields.JSON.createArrayBuilder();
             list.forEach(item -> array.add(toJsonValue(item)));
             return array.build();
         }
@@ -41,19 +44,19 @@ public final class JsonFields {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return JsonFields.JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.createValue(big);
+            return JsonFields.JSON.createValue(big);
         }
         if (value instanceof Number number) {
-            return Json.createValue(new BigDecimal(number.toString()));
+            return JsonFields.JSON.createValue(new BigDecimal(number.toString()));
         }
-        return Json.createValue(String.valueOf(value));
+        return JsonFields.JSON.createValue(String.valueOf(value));
     }
 
     public static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

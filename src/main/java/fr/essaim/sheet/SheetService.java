@@ -99,6 +99,16 @@ public class SheetService {
         return em.createQuery("select count(s) from Sheet s", Long.class).getSingleResult();
     }
 
+    /** Which of these slugs are published sheets. */
+    public java.util.Set<String> publishedAmong(java.util.Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(em.createQuery("select s.slug from Sheet s where s.slug in :slugs and s.state = :state",
+                        String.class)
+                .setParameter("slugs", slugs).setParameter("state", SheetState.PUBLISHED).getResultList());
+    }
+
     /** Published sheets whose text links to this slug. */
     public List<Revision> backlinks(String slug) {
         return em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
