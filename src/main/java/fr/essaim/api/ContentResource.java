@@ -3,6 +3,9 @@ package fr.essaim.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,11 +20,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
 import fr.essaim.content.ContentException;
 import fr.essaim.content.ContentService;
 import fr.essaim.content.CorpusReader;
 import fr.essaim.content.ImportReport;
+import fr.essaim.search.InvalidSearchException;
+import fr.essaim.search.SearchService;
 import fr.essaim.security.Roles;
 import fr.essaim.sheet.JsonFields;
 
@@ -33,17 +39,47 @@ public class ContentResource {
     @Inject
     ContentService content;
 
+    @Inject
+    SearchService search;
+
     @Context
     SecurityContext security;
 
+    @Context
+    UriInfo uri;
+
+    /**
+     * The whole corpus, every sheet and revision; with search parameters ({@code q}, {@code theme},
+     * {@code territory}…), only the published sheets that search finds.
+     */
     @GET
     @Path("export")
-    @Produces("application/zip")
-    public Response export() {
-        return Access.refusedUnless(security, Roles.ADMIN).orElseGet(() -> Response.ok(content.exportZip())
-                .type("application/zip")
-                .header("Content-Disposition", "attachment; filename=\"essaim-corpus.zip\"")
-                .build());
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    public Response export() throws IOException {
+        var refused = Access.refusedUnless(security, Roles.ADMIN);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        var parameters = uri.getQueryParameters();
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String name : SearchResource.FILTERS) {
+            if (parameters.containsKey(name)) {
+                filters.put(name, parameters.get(name));
+            }
+        }
+        String query = parameters.getFirst("q");
+        byte[] zip;
+        if (filters.isEmpty() && (query == null || query.isBlank())) {
+            zip = content.exportZip();
+        } else {
+            try {
+                zip = content.exportZip(search.allSlugs(query, filters));
+            } catch (InvalidSearchException e) {
+                return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
+            }
+        }
+        return Response.ok(zip).type("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"essaim-corpus.zip\"").build();
     }
 
     @POST

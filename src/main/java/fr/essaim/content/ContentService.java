@@ -39,4 +39,9 @@ public class ContentService {
     public byte[] exportZip() {
         return CorpusZip.zip(exporter.export());
     }
+
+    /** The sheets among these slugs, as a zip in the corpus format. */
+    public byte[] exportZip(java.util.Set<String> slugs) {
+        return CorpusZip.zip(exporter.export(slugs::contains));
+    }
 }

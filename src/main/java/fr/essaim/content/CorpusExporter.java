@@ -3,6 +3,7 @@ package fr.essaim.content;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +28,17 @@ public class CorpusExporter {
     }
 
     public Corpus export() {
+        return export(slug -> true);
+    }
+
+    /** The sheets whose slug passes the filter, each with all its revisions. */
+    public Corpus export(Predicate<String> included) {
         Corpus corpus = new Corpus();
         for (Sheet sheet : sheets.allSheets()) {
             String slug = sheet.getSlug();
+            if (!included.test(slug)) {
+                continue;
+            }
             List<Revision> revisions = new ArrayList<>(sheets.history(slug));
             Collections.reverse(revisions);
             Integer published = sheet.getPublishedRevision() == null ? null : sheet.getPublishedRevision().getNumber();

@@ -134,6 +134,19 @@ public class SearchService {
         return engine().search(request);
     }
 
+    /** Every published sheet a search finds, whatever its size: for exports of a selection. */
+    public java.util.Set<String> allSlugs(String query, Map<String, List<String>> filters)
+            throws InvalidSearchException, IOException {
+        java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
+        for (int page = 1; ; page++) {
+            SearchResult result = search(SearchRequest.of(query, filters, null, page, SearchRequest.MAX_SIZE));
+            result.hits().forEach(hit -> slugs.add(hit.slug()));
+            if (result.hits().size() < SearchRequest.MAX_SIZE || (long) page * SearchRequest.MAX_SIZE >= SearchRequest.MAX_DEPTH) {
+                return slugs;
+            }
+        }
+    }
+
     public List<Completion> suggest(String typed, int count) throws IOException {
         return engine().suggest(typed, count);
     }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import fr.essaim.config.DataSourceDeclaration;
+import fr.essaim.config.Jdbc;
 
 /** Accounts: created with a hashed password and their roles. */
 @ApplicationScoped
@@ -49,9 +50,7 @@ public class AccountService {
     }
 
     public void create(String username, char[] password, Collection<String> roles) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement account = connection.prepareStatement(
                          "insert into account (username, password_hash, created_at) values (?, ?, ?)");
                  PreparedStatement role = connection.prepareStatement(
@@ -65,14 +64,9 @@ public class AccountService {
                     role.setString(2, name);
                     role.executeUpdate();
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+                return null;
             }
-        }
+        });
     }
 
     /** On a database without accounts, creates {@code admin} with the given password, if one is given. */

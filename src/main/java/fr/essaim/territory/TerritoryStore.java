@@ -9,6 +9,8 @@ import java.sql.Types;
 import java.util.List;
 import javax.sql.DataSource;
 
+import fr.essaim.config.Jdbc;
+
 /** The territory table: written once, in batches, when the database is new. */
 public final class TerritoryStore {
 
@@ -27,8 +29,8 @@ public final class TerritoryStore {
                     return 0;
                 }
             }
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        }
+        return Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into territory "
                     + "(territory_key, level, code, name, departement, region, epci, population, postcodes) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -54,14 +56,8 @@ public final class TerritoryStore {
                     }
                 }
                 insert.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
             return territories.size();
-        }
+        });
     }
 }

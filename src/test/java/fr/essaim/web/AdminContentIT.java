@@ -115,6 +115,34 @@ class AdminContentIT {
     }
 
     @Test
+    void anAdministratorExportsASelection() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("api/v1/export?territory=departement:05&kind=experience"))
+                .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
+        // The index is built in the background at first start: the selection may need a moment.
+        for (int i = 0; i < 100 && response.statusCode() == 200 && zipNames(response.body()).isEmpty(); i++) {
+            Thread.sleep(200);
+            response = http.send(HttpRequest.newBuilder(uri("api/v1/export?territory=departement:05&kind=experience"))
+                    .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        assertEquals(200, response.statusCode());
+        List<String> names = zipNames(response.body());
+        assertTrue(names.contains("fiches/cyber-queyras-atelier-nomade.md"), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("zirondaile")), "a sheet of Meurthe-et-Moselle is left out");
+        assertTrue(names.stream().filter(n -> n.startsWith("fiches/")).count() < 20);
+    }
+
+    private static List<String> zipNames(byte[] zip) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
     void anArchiveImportAnswersAReportFileByFile() throws Exception {
         String valid = Files.readString(CONTENT.resolve("fiches/solidart-maurienne.md"))
                 .replace("Solid'Art Maurienne,", "Solid'Art Maurienne (copie importée),");
