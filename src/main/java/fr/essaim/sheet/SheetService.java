@@ -137,18 +137,14 @@ public class SheetService {
 
     /** Creates a sheet whose slug comes from its title; its first revision waits for review. */
     public SaveResult create(String source, String author, String comment) {
-        ParsedSheet parsed;
-        try {
-            parsed = parse(source);
-        } catch (InvalidSheetException e) {
-            return new SaveResult.Invalid(e.errors());
-        }
-        String slug = Slugs.unique(parsed.title(), candidate -> find(candidate).isPresent());
-        return write(slug, () -> {
-            Sheet sheet = insertSheet(slug, parsed, now());
-            Revision revision = appendRevision(sheet, parsed, author, now(), comment);
-            em.flush();
-            return new SaveResult.Saved(slug, revision.getNumber());
+        return ifValid(source, parsed -> {
+            String slug = Slugs.unique(parsed.title(), candidate -> find(candidate).isPresent());
+            return write(slug, () -> {
+                Sheet sheet = insertSheet(slug, parsed, now());
+                Revision revision = appendRevision(sheet, parsed, author, now(), comment);
+                em.flush();
+                return new SaveResult.Saved(slug, revision.getNumber());
+            });
         });
     }
 
@@ -157,25 +153,14 @@ public class SheetService {
      * revision was saved since, nothing is stored and the answer is a conflict.
      */
     public SaveResult save(String slug, int baseRevision, String source, String author, String comment) {
-        ParsedSheet parsed;
-        try {
-            parsed = parse(source);
-        } catch (InvalidSheetException e) {
-            return new SaveResult.Invalid(e.errors());
-        }
-        return write(slug, () -> {
-            Optional<Sheet> found = find(slug);
-            if (found.isEmpty()) {
-                return new SaveResult.NotFound(slug);
-            }
-            Sheet sheet = found.get();
+        return ifValid(source, parsed -> writeOnSheet(slug, sheet -> {
             if (sheet.getLatestRevision() != baseRevision) {
                 throw new StaleRevisionException();
             }
             Revision revision = appendRevision(sheet, parsed, author, now(), comment);
             em.flush();
             return new SaveResult.Saved(slug, revision.getNumber());
-        });
+        }));
     }
 
     /** Publishes one revision of a sheet: readers see it from now on. */
@@ -244,25 +229,28 @@ public class SheetService {
 
     /** A new text for an existing sheet, from an import: appended and published at once. */
     public SaveResult importUpdate(String slug, ImportedRevision revision) {
-        ParsedSheet parsed;
-        try {
-            parsed = parse(revision.source());
-        } catch (InvalidSheetException e) {
-            return new SaveResult.Invalid(e.errors());
-        }
-        return write(slug, () -> {
-            Optional<Sheet> found = find(slug);
-            if (found.isEmpty()) {
-                return new SaveResult.NotFound(slug);
-            }
-            Sheet sheet = found.get();
+        return ifValid(revision.source(), parsed -> writeOnSheet(slug, sheet -> {
             Revision appended = appendRevision(sheet, parsed, revision.author(), revision.createdAt(), revision.comment());
             sheet.publish(appended, appended.getCreatedAt());
             sheet.addAliases(parsed.aliases());
             recordChange(slug);
             em.flush();
             return new SaveResult.Saved(slug, appended.getNumber());
-        });
+        }));
+    }
+
+    /** Parses the source and goes on with it, or answers with the schema's refusal. */
+    private SaveResult ifValid(String source, java.util.function.Function<ParsedSheet, SaveResult> then) {
+        try {
+            return then.apply(parse(source));
+        } catch (InvalidSheetException e) {
+            return new SaveResult.Invalid(e.errors());
+        }
+    }
+
+    /** A write on an existing sheet, in its own transaction; an unknown slug is answered as such. */
+    private SaveResult writeOnSheet(String slug, java.util.function.Function<Sheet, SaveResult> work) {
+        return write(slug, () -> find(slug).map(work).orElseGet(() -> new SaveResult.NotFound(slug)));
     }
 
     /** A revision to import: its source and the facts of its history. */

@@ -120,6 +120,7 @@ class ApplicationIT {
         assertTrue(html.contains("href=\"/fiches/litinerance-des-services\""), "wiki link rendered");
         assertFalse(html.contains("<script"));
         assertTrue(html.contains("Fiches qui citent celle-ci"));
+        assertTrue(html.contains("Fiches proches"));
     }
 
     @Test
