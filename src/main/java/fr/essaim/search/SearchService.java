@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.config.Transactions;
-import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.theme.Theme;
@@ -193,9 +192,5 @@ public class SearchService {
         } finally {
             writing.unlock();
         }
-    }
-
-    SheetSchema schema() {
-        return sheets.schema();
     }
 }
