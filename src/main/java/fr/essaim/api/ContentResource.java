@@ -3,7 +3,6 @@ package fr.essaim.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,12 +60,7 @@ public class ContentResource {
             return refused.get();
         }
         var parameters = uri.getQueryParameters();
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String name : SearchResource.FILTERS) {
-            if (parameters.containsKey(name)) {
-                filters.put(name, parameters.get(name));
-            }
-        }
+        Map<String, List<String>> filters = SearchResource.filters(parameters);
         String query = parameters.getFirst("q");
         byte[] zip;
         if (filters.isEmpty() && (query == null || query.isBlank())) {

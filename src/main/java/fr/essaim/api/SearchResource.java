@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -32,8 +33,6 @@ import fr.essaim.sheet.JsonFields;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class SearchResource {
 
-    static final List<String> FILTERS = List.of("kind", "theme", "territory", "epci", "territoryType", "status", "year", "category");
-
     @Inject
     SearchService search;
 
@@ -44,14 +43,8 @@ public class SearchResource {
     @Path("search")
     public Response search() throws IOException {
         var parameters = uri.getQueryParameters();
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String name : FILTERS) {
-            if (parameters.containsKey(name)) {
-                filters.put(name, parameters.get(name));
-            }
-        }
         try {
-            SearchRequest request = SearchRequest.of(parameters.getFirst("q"), filters, parameters.getFirst("sort"),
+            SearchRequest request = SearchRequest.of(parameters.getFirst("q"), filters(parameters), parameters.getFirst("sort"),
                     number(parameters.getFirst("page"), "page"), number(parameters.getFirst("size"), "size"));
             return Response.ok(toJson(search.search(request))).build();
         } catch (InvalidSearchException e) {
@@ -75,6 +68,17 @@ public class SearchResource {
         }
         return Response.ok(JsonFields.JSON.createObjectBuilder().add("q", typed == null ? "" : typed)
                 .add("suggestions", suggestions).build()).build();
+    }
+
+    /** The facet filters among the query parameters. */
+    static Map<String, List<String>> filters(MultivaluedMap<String, String> parameters) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String name : SearchRequest.FILTERS) {
+            if (parameters.containsKey(name)) {
+                filters.put(name, parameters.get(name));
+            }
+        }
+        return filters;
     }
 
     private static Integer number(String value, String name) throws InvalidSearchException {

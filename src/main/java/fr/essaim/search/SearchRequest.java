@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, Sort sort, int page, int size) {
 
+    /** The facets a search can be narrowed by, as request parameter names. */
+    public static final List<String> FILTERS = IndexSchema.FACETS;
+
     public static final int MAX_SIZE = 100;
     /** Deeper pages would make each search collect too many hits; nobody reads that far. */
     public static final int MAX_DEPTH = 10_000;
