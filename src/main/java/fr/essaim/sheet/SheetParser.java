@@ -39,12 +39,17 @@ public final class SheetParser {
             throw new InvalidSheetException(errors);
         }
         MarkdownRenderer.Rendered rendered = renderer.render(sheet.body(), wikiTargets);
-        Set<String> aliases = new LinkedHashSet<>();
-        if (fields.get("aliases") instanceof List<?> names) {
-            names.forEach(name -> aliases.add(String.valueOf(name).strip()));
-        }
         return new ParsedSheet(source, fields, String.valueOf(fields.get("kind")),
                 String.valueOf(fields.get("title")).strip(), String.valueOf(fields.get("summary")).strip(),
-                JsonFields.toJson(fields).toString(), rendered.html(), rendered.links(), aliases);
+                JsonFields.toJson(fields).toString(), rendered.html(), rendered.links(), aliases(fields));
+    }
+
+    /** The old names a sheet's front matter gives it. */
+    static Set<String> aliases(Map<String, Object> frontMatter) {
+        Set<String> aliases = new LinkedHashSet<>();
+        if (frontMatter.get("aliases") instanceof List<?> names) {
+            names.forEach(name -> aliases.add(String.valueOf(name).strip()));
+        }
+        return aliases;
     }
 }

@@ -16,7 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 
 import fr.essaim.config.Transactions;
+import fr.essaim.markdown.InvalidSourceException;
 import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.markdown.SheetSource;
 
 /**
  * Sheets and their revisions: the one place where they are written. Every write is one
@@ -299,10 +301,11 @@ public class SheetService {
         return revision;
     }
 
+    /** A stored revision was valid when saved: only its front matter is read again, nothing rendered. */
     private java.util.Set<String> aliasesOf(Revision revision) {
         try {
-            return parse(revision.getSource()).aliases();
-        } catch (InvalidSheetException e) {
+            return SheetParser.aliases(SheetSource.parse(revision.getSource()).frontMatter());
+        } catch (InvalidSourceException e) {
             return java.util.Set.of();
         }
     }
