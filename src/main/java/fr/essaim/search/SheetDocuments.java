@@ -65,15 +65,19 @@ final class SheetDocuments {
         doc.add(new NumericDocValuesField(IndexSchema.UPDATED, updated));
         doc.add(new StoredField(IndexSchema.UPDATED, updated));
 
+        String porteurName = "";
         if (fields.get("porteur") instanceof JsonObject porteur) {
-            doc.add(new TextField(IndexSchema.PORTEUR, porteur.getString("name", "") + " " + porteur.getString("actorType", ""),
-                    Field.Store.NO));
+            porteurName = porteur.getString("name", "");
+            doc.add(new TextField(IndexSchema.PORTEUR, porteurName + " " + porteur.getString("actorType", ""), Field.Store.NO));
         }
         doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_KIND, sheet.kind()));
+        List<String> themeTexts = new ArrayList<>();
         for (String code : strings(fields.get("themes"))) {
+            String label = themeLabels.getOrDefault(Integer.valueOf(code), "");
+            themeTexts.add(label);
             doc.add(new StoredField(IndexSchema.THEME_CODE, code));
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_THEME, code));
-            doc.add(new TextField(IndexSchema.THEME_LABELS, themeLabels.getOrDefault(Integer.valueOf(code), ""), Field.Store.NO));
+            doc.add(new TextField(IndexSchema.THEME_LABELS, label, Field.Store.NO));
         }
         Set<String> counted = new LinkedHashSet<>();
         List<String> places = new ArrayList<>();
@@ -92,15 +96,11 @@ final class SheetDocuments {
         doc.add(new TextField(IndexSchema.PLACES, String.join("\n", places), Field.Store.NO));
         List<String> everything = new ArrayList<>(List.of(sheet.title(), nullToEmpty(sheet.summary()), body));
         everything.addAll(places);
-        if (fields.get("porteur") instanceof JsonObject porteur) {
-            everything.add(porteur.getString("name", ""));
+        if (!porteurName.isEmpty()) {
+            everything.add(porteurName);
         }
-        for (String code : strings(fields.get("themes"))) {
-            everything.add(themeLabels.getOrDefault(Integer.valueOf(code), ""));
-        }
-        for (String partner : strings(fields.get("partners"))) {
-            everything.add(partner);
-        }
+        everything.addAll(themeTexts);
+        everything.addAll(strings(fields.get("partners")));
         doc.add(new TextField(IndexSchema.ALL, String.join("\n", everything), Field.Store.NO));
         for (String type : strings(fields.get("territoryTypes"))) {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY_TYPE, type));
