@@ -35,6 +35,8 @@ import fr.essaim.sheet.JsonFields;
 @RequestScoped
 public class ContentResource {
 
+    private static final long MAX_UPLOAD = CorpusReader.Limits.DEFAULT.maxArchiveBytes();
+
     @Inject
     ContentService content;
 
@@ -81,20 +83,8 @@ public class ContentResource {
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     public Response importZip(InputStream body) throws IOException {
-        var refused = Access.refusedUnless(security, Roles.ADMIN);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        byte[] archive = readAtMost(body, CorpusReader.Limits.DEFAULT.maxArchiveBytes());
-        if (archive == null) {
-            return ApiError.of(413, "Archive trop volumineuse (" + CorpusReader.Limits.DEFAULT.maxArchiveBytes() / (1 << 20)
-                    + " Mio au plus).");
-        }
-        try {
-            return Response.ok(toJson(content.importZip(archive, security.getUserPrincipal().getName()))).build();
-        } catch (ContentException e) {
-            return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
-        }
+        return adminImport(body, "Archive trop volumineuse (" + MAX_UPLOAD / (1 << 20) + " Mio au plus).",
+                content::importZip);
     }
 
     @POST
@@ -102,17 +92,28 @@ public class ContentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     public Response importYesWiki(InputStream body) throws IOException {
+        return adminImport(body, "Export trop volumineux.",
+                (bytes, importer) -> content.importYesWiki(new String(bytes, StandardCharsets.UTF_8), importer));
+    }
+
+    /** An import from an uploaded file. */
+    @FunctionalInterface
+    private interface Upload {
+        ImportReport importFrom(byte[] bytes, String importer) throws ContentException;
+    }
+
+    /** Administrators only; the upload read no further than the limit; a refused file whole is a 400. */
+    private Response adminImport(InputStream body, String tooLarge, Upload upload) throws IOException {
         var refused = Access.refusedUnless(security, Roles.ADMIN);
         if (refused.isPresent()) {
             return refused.get();
         }
-        byte[] json = readAtMost(body, CorpusReader.Limits.DEFAULT.maxArchiveBytes());
-        if (json == null) {
-            return ApiError.of(413, "Export trop volumineux.");
+        byte[] bytes = readAtMost(body, MAX_UPLOAD);
+        if (bytes == null) {
+            return ApiError.of(413, tooLarge);
         }
         try {
-            return Response.ok(toJson(content.importYesWiki(new String(json, StandardCharsets.UTF_8),
-                    security.getUserPrincipal().getName()))).build();
+            return Response.ok(toJson(upload.importFrom(bytes, security.getUserPrincipal().getName()))).build();
         } catch (ContentException e) {
             return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
         }
