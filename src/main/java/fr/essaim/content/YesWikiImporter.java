@@ -39,6 +39,8 @@ import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetService.ImportedRevision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.Slugs;
+import fr.essaim.theme.Theme;
+import fr.essaim.theme.ThemeList;
 
 /**
  * Imports the entries of a YesWiki Bazar form, as its API {@code api/forms/{id}/entries} returns
@@ -56,6 +58,7 @@ public class YesWikiImporter {
 
     private SheetService sheets;
     private Mapping mapping;
+    private java.util.Set<Integer> themeCodes;
 
     protected YesWikiImporter() {
         // for the container's proxy
@@ -65,6 +68,7 @@ public class YesWikiImporter {
     public YesWikiImporter(SheetService sheets) {
         this.sheets = sheets;
         this.mapping = Mapping.fromClasspath();
+        this.themeCodes = ThemeList.fromClasspath().stream().map(Theme::getCode).collect(java.util.stream.Collectors.toSet());
     }
 
     /** How Bazar fields become sheet fields. */
@@ -184,7 +188,7 @@ public class YesWikiImporter {
         for (String value : text(entry, mapping.field("themes")).orElse("").split(",")) {
             try {
                 int code = Integer.parseInt(value.strip());
-                if (code >= 1 && code <= 18 && !codes.contains(code)) {
+                if (themeCodes.contains(code) && !codes.contains(code)) {
                     codes.add(code);
                 }
             } catch (NumberFormatException e) {
