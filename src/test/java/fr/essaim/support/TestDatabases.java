@@ -54,6 +54,14 @@ public final class TestDatabases {
         return dataSource;
     }
 
+    /** For test classes on PostgreSQL: drops the test database once the class is done with it. */
+    public static final class DropPostgresAfterAll implements org.junit.jupiter.api.extension.AfterAllCallback {
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) throws SQLException {
+            dropPostgres();
+        }
+    }
+
     /** Removes the test database once the tests are done with it. */
     public static void dropPostgres() throws SQLException {
         try (Connection admin = DriverManager.getConnection(serverUrl() + "postgres", user(), password());
