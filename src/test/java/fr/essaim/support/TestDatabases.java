@@ -13,7 +13,8 @@ import fr.essaim.config.DatabaseSettings;
 /** Databases for the integration tests: a dedicated PostgreSQL database, or an H2 file. */
 public final class TestDatabases {
 
-    public static final String POSTGRES_DATABASE = "essaim_it";
+    /** Named by a property so that several checkouts can run their tests on one server at once. */
+    public static final String POSTGRES_DATABASE = System.getProperty("essaim.test.pg.database", "essaim_it");
 
     private TestDatabases() {
     }
