@@ -16,11 +16,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.search.SearchService;
@@ -32,7 +39,10 @@ import fr.essaim.sheet.Slugs;
 @Path("v1/sheets")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Tag(name = "Fiches", description = "Les fiches publiées")
 public class SheetResource {
+
+    static final int SHEET_MAX_AGE = 300;
 
     @Inject
     SheetService sheets;
@@ -45,7 +55,30 @@ public class SheetResource {
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("slug") String slug, @Context Request request) {
+    @Operation(summary = "Lire une fiche publiée",
+            description = "Champs, texte Markdown et HTML assaini, liens sortants (avec exists), fiches qui la citent "
+                    + "(backlinks) et fiches proches (related). L'ETag commence par « slug-révision- » et change dès que "
+                    + "quoi que ce soit change dans la réponse (nouvelle révision, rétroliens, fiches proches, cibles des "
+                    + "liens, anciens noms) : 304 sur If-None-Match identique.")
+    @APIResponse(responseCode = "200", description = "La fiche publiée",
+            headers = {@Header(name = "ETag", description = "\"slug-révision-empreinte\""),
+                @Header(name = "Last-Modified", description = "Date de la révision publiée")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "fiche",
+                    value = "{\"slug\":\"zirondaile-halte-garderie-itinerante\",\"kind\":\"experience\","
+                            + "\"title\":\"Zirondaile, halte-garderie itinérante\",\"summary\":\"…\",\"fields\":{},"
+                            + "\"aliases\":[\"ZirondAile\"],\"markdown\":\"---\\ntitle: …\",\"html\":\"<h2>Contexte</h2>…\","
+                            + "\"revision\":1,\"updated\":\"2024-01-01T00:00Z\",\"url\":\"/fiches/zirondaile-halte-garderie-itinerante\","
+                            + "\"links\":[{\"slug\":\"maison-de-services-au-public\",\"exists\":true}],"
+                            + "\"backlinks\":[{\"slug\":\"…\",\"title\":\"…\"}],\"related\":[]}")))
+    @APIResponse(responseCode = "301", description = "Ancien nom (WikiName) d'une fiche : Location donne son adresse")
+    @APIResponse(responseCode = "304", description = "Inchangée depuis l'ETag donné dans If-None-Match")
+    @APIResponse(responseCode = "404", description = "Aucune fiche publiée sous ce nom",
+            content = @Content(mediaType = ApiError.PROBLEM_JSON, examples = @ExampleObject(name = "inconnue",
+                    value = "{\"type\":\"about:blank\",\"title\":\"Ressource introuvable\",\"status\":404,"
+                            + "\"detail\":\"Aucune fiche publiée ne porte l'identifiant « x ».\","
+                            + "\"error\":\"Aucune fiche publiée ne porte l'identifiant « x ».\"}")))
+    public Response get(@Parameter(description = "Identifiant de la fiche ou ancien nom", example = "zirondaile-halte-garderie-itinerante")
+            @PathParam("slug") String slug, @Context Request request) {
         Optional<Revision> published = Slugs.isValid(slug) ? sheets.findPublished(slug) : Optional.empty();
         if (published.isEmpty()) {
             Optional<String> target = sheets.resolveAlias(slug);
@@ -56,13 +89,10 @@ public class SheetResource {
             return ApiError.of(Response.Status.NOT_FOUND, "Aucune fiche publiée ne porte l'identifiant « " + slug + " ».");
         }
         Revision revision = published.get();
-        EntityTag etag = new EntityTag(slug + "-" + revision.getNumber());
-        Date lastModified = Date.from(revision.getCreatedAt().toInstant());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
-        if (notModified != null) {
-            return notModified.tag(etag).build();
-        }
-        return Response.ok(toJson(revision)).tag(etag).lastModified(lastModified).build();
+        // The revision number leads the tag so that writers can still tell which revision they edit; the digest
+        // of the whole answer follows so that backlinks, related sheets, link targets and aliases count too.
+        Response answer = Cached.json(request, toJson(revision), slug + "-" + revision.getNumber() + "-", SHEET_MAX_AGE);
+        return Response.fromResponse(answer).lastModified(Date.from(revision.getCreatedAt().toInstant())).build();
     }
 
     private JsonObject toJson(Revision revision) {

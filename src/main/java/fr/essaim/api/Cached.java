@@ -1,0 +1,51 @@
+package fr.essaim.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Public GET answers that partners and browsers can keep and revalidate: the entity tag is a digest
+ * of the very bytes sent, so it changes whenever anything in the answer changes.
+ */
+public final class Cached {
+
+    static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
+    private Cached() {
+    }
+
+    /** Short shared caching: the index changes within seconds of a publication. */
+    public static CacheControl publicFor(int seconds) {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(seconds);
+        cache.setNoTransform(false);
+        return cache;
+    }
+
+    /** 200 with the body, or 304 when the client already holds the same bytes. */
+    public static Response json(Request request, JsonObject body, String tagPrefix, int maxAge) {
+        String text = body.toString();
+        EntityTag etag = new EntityTag(tagPrefix + digest(text));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(text, JSON);
+        return answer.tag(etag).cacheControl(publicFor(maxAge)).header("Vary", "Accept-Encoding").build();
+    }
+
+    static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
