@@ -1,0 +1,48 @@
+package fr.essaim.partner;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import fr.essaim.api.ApiError;
+
+/** What the partner addresses (feeds, sitemap, robots, OpenSearch) share: absolute addresses, caching and refusals. */
+final class PartnerAnswers {
+
+    private PartnerAnswers() {
+    }
+
+    /** Scheme, host and context of the request: partner documents carry absolute addresses. */
+    static String origin(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean usual = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port) + request.getContextPath();
+    }
+
+    static MultivaluedMap<String, String> parameters(HttpServletRequest request) {
+        MultivaluedMap<String, String> parameters = new MultivaluedHashMap<>();
+        for (Map.Entry<String, String[]> entry : request.getParameterMap().entrySet()) {
+            parameters.addAll(entry.getKey(), entry.getValue());
+        }
+        return parameters;
+    }
+
+    static void publicFor(HttpServletResponse response, int seconds) {
+        response.setHeader("Cache-Control", "public, max-age=" + seconds);
+        response.setHeader("Vary", "Accept-Encoding");
+    }
+
+    /** A refusal in the same problem format as the API, with its French message. */
+    static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        var problem = ApiError.of(status, message);
+        response.setStatus(status);
+        response.setContentType(ApiError.PROBLEM_JSON_TYPE.toString());
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write((String) problem.getEntity());
+    }
+}
