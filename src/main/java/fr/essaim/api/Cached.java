@@ -28,6 +28,8 @@ public final class Cached {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(seconds);
         cache.setNoTransform(false);
+        // Published content is the same for everybody: shared caches may keep it.
+        cache.getCacheExtension().put("public", null);
         return cache;
     }
 

@@ -102,9 +102,7 @@ public class FeedServlet extends HttpServlet {
                 : "Essaim — dernières fiches publiées (sélection)");
         feed.setDescription("Fiches expérience, vade-mecums, cartes innovation et notions des services publics territoriaux");
         feed.setLanguage("fr");
-        SyndPerson author = new SyndPersonImpl();
-        author.setName("Essaim");
-        author.setUri(origin + "/");
+        SyndPerson author = author(origin);
         feed.setAuthors(List.of(author));
         SyndLink selfLink = new SyndLinkImpl();
         selfLink.setRel("self");
@@ -123,6 +121,7 @@ public class FeedServlet extends HttpServlet {
             entry.setUri(url);
             entry.setLink(url);
             entry.setTitle(hit.title());
+            entry.setAuthors(List.of(author));
             SyndContent summary = new SyndContentImpl();
             summary.setType("text");
             summary.setValue(hit.summary() == null ? "" : hit.summary());
@@ -143,6 +142,13 @@ public class FeedServlet extends HttpServlet {
         feed.setEntries(entries);
         feed.setPublishedDate(latest);
         return feed;
+    }
+
+    private static SyndPerson author(String origin) {
+        SyndPerson author = new SyndPersonImpl();
+        author.setName("Essaim");
+        author.setUri(origin + "/");
+        return author;
     }
 
     private static SyndCategory category(String term, String label, String scheme) {
