@@ -68,8 +68,8 @@ class PartnerIT {
             .encodeToString("admin:mot-de-passe-des-tests".getBytes(StandardCharsets.UTF_8));
     private static final Path CONTENT = Path.of(System.getProperty("essaim.content.dir", "content"));
     private static final String LINKED = "zirondaile-halte-garderie-itinerante";
-    private static final String RED = "rgba(255, 0, 0, 1)";
-    private static final String GREEN = "rgba(0, 255, 0, 1)";
+    private static final String RED = "rgb(255, 0, 0)";
+    private static final String GREEN = "rgb(0, 255, 0)";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -260,8 +260,10 @@ class PartnerIT {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.tagName("h3")).stream()
                     .anyMatch(h -> h.getText().equals("GET /api/v1/search")));
             assertTrue(driver.findElement(By.id("documentation")).getText().contains("departement:05"));
+            // The site has no icon yet: the browser's own request for it is not a fault of these pages.
             List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .filter(e -> !e.getMessage().contains("/favicon.ico")).toList();
             assertTrue(errors.isEmpty(), "console errors: " + errors);
         } finally {
             driver.quit();
@@ -315,9 +317,9 @@ class PartnerIT {
         for (int i = 1; i < feed.getEntries().size(); i++) {
             assertFalse(feed.getEntries().get(i).getUpdatedDate().after(feed.getEntries().get(i - 1).getUpdatedDate()));
         }
-        HttpResponse<String> refused = get("feeds/fiches.atom?couleur=bleu");
+        HttpResponse<String> refused = get("feeds/fiches.atom?q=" + URLEncoder.encode("crèche ".repeat(80), StandardCharsets.UTF_8));
         assertEquals(400, refused.statusCode());
-        assertTrue(json(refused.body()).getString("detail").contains("filtre inconnu"));
+        assertTrue(json(refused.body()).getString("detail").contains("trop longue"), refused.body());
     }
 
     @Test
@@ -364,7 +366,8 @@ class PartnerIT {
         search("size=1");
         HttpResponse<String> first = get("api/v1/search?theme=6&size=3");
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertTrue(first.headers().firstValue("Cache-Control").orElseThrow().matches(".*public.*max-age=\\d+.*"));
+        String cache = first.headers().firstValue("Cache-Control").orElseThrow();
+        assertTrue(cache.contains("public") && cache.matches(".*max-age=\\d+.*"), cache);
         assertTrue(first.headers().firstValue("Vary").isPresent());
         assertEquals("*", first.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
 
@@ -431,7 +434,10 @@ class PartnerIT {
                         .map(p -> p.asJsonObject().getString("name")).collect(Collectors.toSet());
                 assertEquals(expected.get(path.getKey()), names, path.getKey());
                 assertFalse(get.getString("description", get.getString("summary", "")).isBlank(), path.getKey());
-                assertTrue(get.getJsonObject("responses").keySet().stream().anyMatch(s -> s.startsWith("4")), path.getKey());
+                if (!names.isEmpty()) {
+                    assertTrue(get.getJsonObject("responses").keySet().stream().anyMatch(s -> s.startsWith("4")),
+                            "error answers of " + path.getKey());
+                }
                 assertEquals(200, answer.statusCode(), address + query + " " + answer.body());
             } else {
                 assertTrue(answer.statusCode() < 500, address + query + " " + answer.statusCode());
