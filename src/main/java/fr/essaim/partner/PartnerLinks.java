@@ -1,0 +1,139 @@
+package fr.essaim.partner;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.search.SearchRequest;
+import fr.essaim.sheet.JsonFields;
+import fr.essaim.sheet.Revision;
+import fr.essaim.sheet.SheetService;
+import fr.essaim.territory.TerritoryCatalog;
+import fr.essaim.theme.ThemeService;
+
+/**
+ * What pages announce to feed readers, browsers and search engines: the Atom feed of what the page lists
+ * (search, theme, territory) and the schema.org description of a sheet.
+ */
+@Named
+@RequestScoped
+public class PartnerLinks {
+
+    private static final String FEED = "/feeds/fiches.atom";
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    SheetService sheets;
+
+    @Inject
+    ThemeService themes;
+
+    @Inject
+    TerritoryCatalog territories;
+
+    /** The address the visitor asked for, before it was forwarded to its view. */
+    private String path() {
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String uri = forwarded != null ? forwarded.toString() : request.getRequestURI();
+        return uri.substring(request.getContextPath().length());
+    }
+
+    /** The feed of the sheets the current page lists: the same filters for a search, a theme or a territory. */
+    public String getFeed() {
+        String path = path();
+        String query = "";
+        if (path.startsWith("/themes/")) {
+            query = "theme=" + encode(path.substring("/themes/".length()));
+        } else if (path.startsWith("/territoires/")) {
+            query = "territory=" + encode(path.substring("/territoires/".length()));
+        } else if (path.equals("/recherche")) {
+            StringBuilder kept = new StringBuilder();
+            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+                if (parameter.getKey().equals("q") || SearchRequest.FILTERS.contains(parameter.getKey())) {
+                    for (String value : parameter.getValue()) {
+                        if (!value.isBlank()) {
+                            kept.append(kept.isEmpty() ? "" : "&").append(encode(parameter.getKey())).append('=').append(encode(value));
+                        }
+                    }
+                }
+            }
+            query = kept.toString();
+        }
+        return request.getContextPath() + FEED + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    public String getFeedTitle() {
+        return getFeed().contains("?") ? "Essaim — les fiches de cette page (Atom)" : "Essaim — dernières fiches publiées (Atom)";
+    }
+
+    /** schema.org JSON-LD of a published sheet, safe to place inside a script element. */
+    public String sheetJsonLd(Revision revision) {
+        if (revision == null) {
+            return "";
+        }
+        String origin = PartnerAnswers.origin(request);
+        String url = origin + MarkdownRenderer.SHEET_PATH + revision.getSheet().getSlug();
+        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
+        JsonArrayBuilder about = JsonFields.JSON.createArrayBuilder();
+        for (String code : strings(fields, "themes")) {
+            if (!code.matches("[0-9]{1,3}")) {
+                continue;
+            }
+            themes.find(Integer.parseInt(code)).ifPresent(t -> about.add(JsonFields.JSON.createObjectBuilder()
+                    .add("@type", "DefinedTerm").add("name", t.getLabel()).add("termCode", code)
+                    .add("inDefinedTermSet", "Bouquets de services (ADRETS)")));
+        }
+        JsonArrayBuilder places = JsonFields.JSON.createArrayBuilder();
+        for (String key : strings(fields, "territories")) {
+            territories.name(key).ifPresent(name -> places.add(JsonFields.JSON.createObjectBuilder()
+                    .add("@type", "AdministrativeArea").add("name", name).add("identifier", key)));
+        }
+        JsonObjectBuilder json = JsonFields.JSON.createObjectBuilder()
+                .add("@context", "https://schema.org")
+                .add("@type", "Article")
+                .add("@id", url)
+                .add("url", url)
+                .add("headline", revision.getTitle())
+                .add("name", revision.getTitle())
+                .add("description", revision.getSummary() == null ? "" : revision.getSummary())
+                .add("genre", sheets.schema().kind(revision.getKind()).map(k -> k.label()).orElse(revision.getKind()))
+                .add("inLanguage", "fr")
+                .add("dateModified", revision.getCreatedAt().toString())
+                .add("dateCreated", revision.getSheet().getCreatedAt().toString())
+                .add("version", revision.getNumber())
+                .add("about", about)
+                .add("spatialCoverage", places)
+                .add("isPartOf", JsonFields.JSON.createObjectBuilder().add("@type", "WebSite").add("name", "Essaim")
+                        .add("url", origin + "/"))
+                .add("publisher", JsonFields.JSON.createObjectBuilder().add("@type", "Organization").add("name", "Essaim"));
+        // "<" escaped so that no text of the sheet can close the script element.
+        return json.build().toString().replace("<", "\\u003c");
+    }
+
+    private static List<String> strings(JsonObject fields, String name) {
+        JsonValue value = fields.get(name);
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return List.of();
+        }
+        return value.asJsonArray().stream().map(v -> v.getValueType() == JsonValue.ValueType.STRING
+                ? ((jakarta.json.JsonString) v).getString() : v.toString()).toList();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
