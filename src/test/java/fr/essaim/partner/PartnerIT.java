@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -463,5 +465,18 @@ class PartnerIT {
         HttpResponse<String> openSearch = get("opensearch.xml");
         assertTrue(openSearch.headers().firstValue("Content-Type").orElseThrow().startsWith(OpenSearchServlet.TYPE));
         assertTrue(openSearch.body().contains("template=\"" + origin() + "/recherche?q={searchTerms}\""), openSearch.body());
+
+        String page = get("fiches/" + LINKED).body();
+        assertTrue(page.contains("rel=\"search\" type=\"application/opensearchdescription+xml\""), "OpenSearch link");
+        assertTrue(page.contains("type=\"application/atom+xml\""), "feed link");
+        Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertTrue(script.find(), "JSON-LD on the sheet page");
+        JsonObject data = json(script.group(1));
+        JsonObject api = json(get("api/v1/sheets/" + LINKED).body());
+        assertEquals("https://schema.org", data.getString("@context"));
+        assertEquals(api.getString("title"), data.getString("headline"));
+        assertEquals(origin() + "/fiches/" + LINKED, data.getString("url"));
+        assertEquals("Meurthe-et-Moselle", data.getJsonArray("spatialCoverage").getJsonObject(0).getString("name"));
+        assertEquals("Petite enfance", data.getJsonArray("about").getJsonObject(0).getString("name"));
     }
 }
