@@ -60,7 +60,7 @@ public class SearchView {
 
     /** A facet value on the page: checkbox or link, with its count and, for territories, what lies inside. */
     public record Option(String name, String value, String label, long count, boolean checked, String href,
-            List<Option> children) {
+            List<Option> children, boolean open) {
 
         /** A stable element id for the checkbox, whatever characters the value holds. */
         public String id() {
@@ -86,16 +86,14 @@ public class SearchView {
 
     /** Reads the address and runs the search; bad parameters get the French 400 page. */
     public void load() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         Map<String, String[]> parameters = external.getRequestParameterValuesMap();
         try {
             state = SearchState.of(parameters, implied, page(SearchState.first(parameters, "page")));
             SearchRequest request = SearchRequest.of(state.query(), state.filters(), state.sort(), state.page(), PAGE_SIZE);
             result = search.search(request);
         } catch (InvalidSearchException e) {
-            external.responseSendError(400, e.getMessage());
-            faces.responseComplete();
+            Responses.error(400, e.getMessage());
             return;
         } catch (IOException e) {
             // The index is still being opened: say so rather than fail.
@@ -178,7 +176,10 @@ public class SearchView {
         return options;
     }
 
-    /** Régions, the départements of a chosen région, the EPCI and communes of a chosen département. */
+    /**
+     * Régions, each with its départements in a disclosure, opened when one of them is chosen; the EPCI
+     * and communes of a chosen département (the search lists them only then).
+     */
     private List<Option> territoryTree(List<FacetValue> values) {
         Map<String, FacetValue> byKey = new LinkedHashMap<>();
         values.forEach(v -> byKey.put(v.value(), v));
@@ -191,26 +192,24 @@ public class SearchView {
             }
             String regionCode = region.value().substring("region:".length());
             List<Option> departements = new ArrayList<>();
-            if (expanded(region.value(), chosen)) {
-                for (FacetValue departement : values) {
-                    Optional<Territory> t = territories.find(departement.value());
-                    if (t.isEmpty() || !t.get().level().equals("departement") || !regionCode.equals(t.get().region())) {
-                        continue;
-                    }
-                    List<Option> inside = new ArrayList<>();
-                    if (expanded(departement.value(), chosen)) {
-                        for (FacetValue local : values) {
-                            Optional<Territory> l = territories.find(local.value());
-                            if (l.isPresent() && (l.get().level().equals("epci") || l.get().level().equals("commune"))
-                                    && t.get().code().equals(l.get().departement())) {
-                                inside.add(option("territory", local.value(), local.label(), local.count(), List.of()));
-                                placed.add(local.value());
-                            }
+            for (FacetValue departement : values) {
+                Optional<Territory> t = territories.find(departement.value());
+                if (t.isEmpty() || !t.get().level().equals("departement") || !regionCode.equals(t.get().region())) {
+                    continue;
+                }
+                List<Option> inside = new ArrayList<>();
+                if (expanded(departement.value(), chosen)) {
+                    for (FacetValue local : values) {
+                        Optional<Territory> l = territories.find(local.value());
+                        if (l.isPresent() && (l.get().level().equals("epci") || l.get().level().equals("commune"))
+                                && t.get().code().equals(l.get().departement())) {
+                            inside.add(option("territory", local.value(), local.label(), local.count(), List.of()));
+                            placed.add(local.value());
                         }
                     }
-                    departements.add(option("territory", departement.value(), departement.label(), departement.count(), inside));
-                    placed.add(departement.value());
                 }
+                departements.add(option("territory", departement.value(), departement.label(), departement.count(), inside));
+                placed.add(departement.value());
             }
             regions.add(option("territory", region.value(), region.label(), region.count(), departements));
             placed.add(region.value());
@@ -226,7 +225,7 @@ public class SearchView {
         return options;
     }
 
-    /** A territory opens when it or a territory inside it is chosen. */
+    /** A territory's list of the territories inside it opens when it or one of them is chosen. */
     private boolean expanded(String key, List<String> chosen) {
         if (chosen.contains(key)) {
             return true;
@@ -240,7 +239,10 @@ public class SearchView {
     }
 
     private Option option(String name, String value, String label, long count, List<Option> children) {
-        return new Option(name, value, label, count, state.isChosen(name, value), state.toggle(name, value).href(), children);
+        boolean open = name.equals("territory") && !children.isEmpty()
+                && expanded(value, state.filters().getOrDefault("territory", List.of()));
+        return new Option(name, value, label, count, state.isChosen(name, value), state.toggle(name, value).href(), children,
+                open);
     }
 
     public List<Chip> getChips() {
