@@ -33,6 +33,8 @@ public class SearchView {
 
     static final int PAGE_SIZE = 20;
     private static final int FINDER_SIZE = 8;
+    /** EPCI and communes listed under a chosen département, most sheets first; the finder reaches the others. */
+    static final int LOCAL_SHOWN = 30;
     /** Facets offered on the page, in this order; the territory facet is drawn as a tree. */
     private static final List<String> PANEL = List.of("theme", "kind", "territory", "territoryType", "status", "year",
             "category");
@@ -202,7 +204,8 @@ public class SearchView {
                     for (FacetValue local : values) {
                         Optional<Territory> l = territories.find(local.value());
                         if (l.isPresent() && (l.get().level().equals("epci") || l.get().level().equals("commune"))
-                                && t.get().code().equals(l.get().departement())) {
+                                && t.get().code().equals(l.get().departement())
+                                && (inside.size() < LOCAL_SHOWN || chosen.contains(local.value()))) {
                             inside.add(option("territory", local.value(), local.label(), local.count(), List.of()));
                             placed.add(local.value());
                         }

@@ -21,6 +21,9 @@ import fr.essaim.territory.TerritoryCatalog;
 @RequestScoped
 public class TerritoryView {
 
+    /** Territories inside listed at most, most sheets first. */
+    static final int SHOWN = 60;
+
     @Inject
     TerritoryCatalog territories;
 
@@ -69,13 +72,16 @@ public class TerritoryView {
         return parents;
     }
 
-    /** For a région its départements, for a département its EPCI and communes: those with sheets. */
+    /** For a région its départements, for a département its EPCI and communes: those with sheets, most first. */
     public List<Link> getChildren() {
         List<Link> children = new ArrayList<>();
         if (searchView.getResult() == null) {
             return children;
         }
         for (FacetValue value : searchView.getResult().facets().getOrDefault("territory", List.of())) {
+            if (children.size() == SHOWN) {
+                break;
+            }
             territories.find(value.value()).filter(this::inside)
                     .ifPresent(t -> children.add(new Link(t.key(), t.name(), t.levelLabel(), value.count())));
         }

@@ -38,11 +38,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -50,6 +52,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -103,6 +106,15 @@ class PublicPagesIT {
     static void stopBrowser() {
         if (browser != null) {
             browser.quit();
+        }
+    }
+
+    /** The index is built in the background at first start: the pages count on it. */
+    @BeforeEach
+    void indexReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!get("health/ready").body().contains("\"etat\":\"pret\"") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
         }
     }
 
@@ -325,9 +337,27 @@ class PublicPagesIT {
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", link);
         assertTrue(browser.findElement(By.id("map-caption")).getText().startsWith("Meurthe-et-Moselle : "),
                 "name and count shown on focus");
-        link.findElement(By.tagName("path")).click();
+        // A département is not a rectangle: click a point of its outline, as a visitor's pointer would.
+        @SuppressWarnings("unchecked")
+        List<Number> point = (List<Number>) ((JavascriptExecutor) browser).executeScript("""
+                const path = arguments[0].querySelector('path');
+                path.scrollIntoView({block: 'center'});
+                const box = path.getBoundingClientRect();
+                for (let y = box.top + 2; y < box.bottom; y += 3) {
+                  for (let x = box.left + 2; x < box.right; x += 3) {
+                    if (document.elementFromPoint(x, y) === path) { return [x, y]; }
+                  }
+                }
+                return null;""", link);
+        new Actions(browser).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).click().perform();
         waiting().until(ExpectedConditions.urlContains("/territoires/departement:54"));
         assertEquals("Meurthe-et-Moselle", browser.findElement(By.tagName("h1")).getText());
+
+        browser.navigate().back();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("carte")));
+        browser.findElement(By.cssSelector("a.dep[href='/territoires/departement:56']")).sendKeys(Keys.ENTER);
+        waiting().until(ExpectedConditions.urlContains("/territoires/departement:56"));
+        assertEquals("Morbihan", browser.findElement(By.tagName("h1")).getText(), "the map works with the keyboard");
     }
 
     @Test
