@@ -14,11 +14,16 @@
       timer = setTimeout(function () {
         last = typed;
         fetch(input.dataset.suggest + '?q=' + encodeURIComponent(typed), { headers: { Accept: 'application/json' } })
-          .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+          .then(function (r) { return r.ok ? r.json() : {}; })
           .then(function (data) {
-            list.replaceChildren.apply(list, data.suggestions.map(function (s) {
+            // The suggest API answers suggestions, the territories API territories (with postcodes).
+            var items = data.suggestions || (data.territories || []).map(function (t) {
+              return { text: t.name, label: t.levelLabel + ' ' + (t.postcodes[0] || t.code) };
+            });
+            list.replaceChildren.apply(list, items.map(function (s) {
               var option = document.createElement('option');
               option.value = s.text;
+              if (s.label) { option.label = s.label; }
               return option;
             }));
           })

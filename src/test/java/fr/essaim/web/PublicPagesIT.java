@@ -247,9 +247,17 @@ class PublicPagesIT {
         browser.get(URI.create(base.toString()).resolve(path).toString());
     }
 
+    /** The whole page, as tall as it is (up to 5000 px), in target/screenshots. */
     private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(5000, height + 120)));
+        try {
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
     }
 
     private static WebDriverWait waiting() {
@@ -343,9 +351,12 @@ class PublicPagesIT {
                 const path = arguments[0].querySelector('path');
                 path.scrollIntoView({block: 'center'});
                 const box = path.getBoundingClientRect();
-                for (let y = box.top + 2; y < box.bottom; y += 3) {
-                  for (let x = box.left + 2; x < box.right; x += 3) {
-                    if (document.elementFromPoint(x, y) === path) { return [x, y]; }
+                for (let y = box.top + 6; y < box.bottom - 6; y += 2) {
+                  for (let x = box.left + 6; x < box.right - 6; x += 2) {
+                    const inside = (dx, dy) => document.elementFromPoint(x + dx, y + dy) === path;
+                    if (inside(0, 0) && inside(-6, 0) && inside(6, 0) && inside(0, -6) && inside(0, 6)) {
+                      return [Math.round(x), Math.round(y)];
+                    }
                   }
                 }
                 return null;""", link);
