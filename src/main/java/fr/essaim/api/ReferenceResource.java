@@ -1,7 +1,5 @@
 package fr.essaim.api;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -95,16 +93,9 @@ public class ReferenceResource {
             return ApiError.of(Response.Status.BAD_REQUEST,
                     "le paramètre q (2 à 100 caractères) donne un nom, un code INSEE ou un code postal");
         }
-        Map<String, Territory> found = new LinkedHashMap<>();
-        territories.find(typed).ifPresent(t -> found.put(t.key(), t));
-        territories.byCode(typed).forEach(t -> found.put(t.key(), t));
-        if (typed.matches("[0-9]{5}")) {
-            territories.byPostcode(typed).forEach(t -> found.put(t.key(), t));
-        }
-        territories.searchByName(typed, MAX_TERRITORIES).forEach(t -> found.putIfAbsent(t.key(), t));
         Map<String, Long> counts = search.countAll("territory");
         JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
-        for (Territory t : new ArrayList<>(found.values()).subList(0, Math.min(found.size(), MAX_TERRITORIES))) {
+        for (Territory t : territories.lookup(typed, MAX_TERRITORIES)) {
             var item = JsonFields.JSON.createObjectBuilder()
                     .add("key", t.key())
                     .add("code", t.code())

@@ -107,6 +107,18 @@ public class TerritoryCatalog {
         return result;
     }
 
+    /** What a reader typed to find a place: a key, an INSEE code, a postcode, or the start of a name. */
+    public List<Territory> lookup(String typed, int limit) {
+        Map<String, Territory> found = new LinkedHashMap<>();
+        find(typed).ifPresent(t -> found.put(t.key(), t));
+        byCode(typed).forEach(t -> found.put(t.key(), t));
+        if (typed.matches("[0-9]{5}")) {
+            byPostcode(typed).forEach(t -> found.put(t.key(), t));
+        }
+        searchByName(typed, limit).forEach(t -> found.putIfAbsent(t.key(), t));
+        return new ArrayList<>(found.values()).subList(0, Math.min(found.size(), limit));
+    }
+
     /** The keys a sheet on this territory also counts for: département and région, and the EPCI of a commune. */
     public List<String> ancestors(String key) {
         Territory territory = index().byKey.get(key);

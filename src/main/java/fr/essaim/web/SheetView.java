@@ -2,8 +2,12 @@ package fr.essaim.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -15,6 +19,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import fr.essaim.search.InvalidSearchException;
+import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
 import fr.essaim.sheet.FieldDefinition;
@@ -23,7 +29,11 @@ import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.Slugs;
-import fr.essaim.theme.ThemeService;
+import fr.essaim.territory.TerritoryCatalog;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /** The page of one published sheet. */
 @Named
@@ -34,19 +44,38 @@ public class SheetView {
     SheetService sheets;
 
     @Inject
-    ThemeService themes;
+    SearchService search;
 
     @Inject
-    SearchService search;
+    Labels labels;
 
     private String slug;
     private Revision revision;
     private List<FieldRow> fields;
     private List<Revision> backlinks;
+    private Document body;
+    private JsonObject values;
+    private List<SearchResult.Hit> nearby;
+    private String nearbyScope;
+
+    @Inject
+    TerritoryCatalog territories;
 
     /** A field as the reader sees it: its French label and its values. */
-    public record FieldRow(String label, List<String> values) {
+    public record FieldRow(String label, List<Value> values) {
     }
+
+    /** One value of a field; territories and themes link to their pages. */
+    public record Value(String text, String href) {
+    }
+
+    /** A heading of the body, for the table of contents. */
+    public record Heading(String id, String text) {
+    }
+
+    /** Sheets with a table of contents: those with at least this many sections. */
+    static final int TOC_FROM = 4;
+    static final int NEARBY = 4;
 
     public void load() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -65,11 +94,17 @@ public class SheetView {
         }
         revision = published.get();
         backlinks = sheets.backlinks(slug);
+        values = JsonFields.parse(revision.getFieldsJson());
         fields = rows(revision);
+        body = Jsoup.parseBodyFragment(revision.getHtml());
+        // Heading anchors are empty links, which screen readers announce without a name: the id moves to the heading.
+        for (Element anchor : body.select("h1 > a[id]:empty, h2 > a[id]:empty, h3 > a[id]:empty, h4 > a[id]:empty")) {
+            anchor.parent().id(anchor.id());
+            anchor.remove();
+        }
     }
 
     private List<FieldRow> rows(Revision revision) {
-        JsonObject values = JsonFields.parse(revision.getFieldsJson());
         KindDefinition kind = sheets.schema().kind(revision.getKind()).orElseThrow();
         List<FieldRow> rows = new ArrayList<>();
         for (FieldDefinition field : kind.fields()) {
@@ -77,7 +112,7 @@ public class SheetView {
                     || !values.containsKey(field.name())) {
                 continue;
             }
-            List<String> shown = new ArrayList<>();
+            List<Value> shown = new ArrayList<>();
             JsonValue value = values.get(field.name());
             for (JsonValue item : value instanceof JsonArray array ? array : List.of(value)) {
                 shown.add(display(field, item));
@@ -87,14 +122,16 @@ public class SheetView {
         return rows;
     }
 
-    private String display(FieldDefinition field, JsonValue item) {
+    private Value display(FieldDefinition field, JsonValue item) {
         String raw = item instanceof JsonString s ? s.getString() : item.toString();
         return switch (field.type()) {
-            case THEMES -> themes.find(Integer.parseInt(raw)).map(t -> t.getCode() + ". " + t.getLabel()).orElse(raw);
-            case ENUM, MULTI_ENUM -> field.labelOf(raw);
-            case BOOLEAN -> "true".equals(raw) ? "oui" : "non";
-            case ACTOR -> actor((JsonObject) item);
-            default -> raw;
+            case THEMES -> new Value(labels.of("theme", raw), "/themes/" + raw);
+            case TERRITORIES -> new Value(labels.of("territory", raw), "/territoires/" + raw);
+            case SHEETS -> new Value(sheets.findPublished(raw).map(Revision::getTitle).orElse(raw), "/fiches/" + raw);
+            case ENUM, MULTI_ENUM -> new Value(field.labelOf(raw), null);
+            case BOOLEAN -> new Value("true".equals(raw) ? "oui" : "non", null);
+            case ACTOR -> new Value(actor((JsonObject) item), null);
+            default -> new Value(raw, null);
         };
     }
 
@@ -104,8 +141,80 @@ public class SheetView {
         return type.isEmpty() ? name : name + " (" + type + ")";
     }
 
+    public String getBody() {
+        return body.body().html();
+    }
+
+    /** The sections of a long sheet; none for a short one. */
+    public List<Heading> getToc() {
+        List<Heading> headings = body.select("h2[id]").stream().map(h -> new Heading(h.id(), h.text())).toList();
+        return headings.size() >= TOC_FROM ? headings : List.of();
+    }
+
+    /** The places of the sheet, as territory keys. */
+    private List<String> places() {
+        if (!values.containsKey("territories")) {
+            return List.of();
+        }
+        return values.getJsonArray("territories").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    /** Experiences of the same département, else of the same région, other than this sheet. */
+    public List<SearchResult.Hit> getNearby() {
+        if (nearby != null) {
+            return nearby;
+        }
+        nearby = List.of();
+        Set<String> around = new LinkedHashSet<>();
+        for (String place : places()) {
+            if (place.startsWith("departement:")) {
+                around.add(place);
+            }
+            territories.ancestors(place).stream().filter(k -> k.startsWith("departement:")).forEach(around::add);
+        }
+        Set<String> regions = new LinkedHashSet<>();
+        for (String place : places()) {
+            if (place.startsWith("region:")) {
+                regions.add(place);
+            }
+            territories.ancestors(place).stream().filter(k -> k.startsWith("region:")).forEach(regions::add);
+        }
+        for (Set<String> scope : List.of(around, regions)) {
+            if (scope.isEmpty()) {
+                continue;
+            }
+            try {
+                List<SearchResult.Hit> found = search.search(SearchRequest.of("", Map.of("kind", List.of("experience"),
+                        "territory", List.copyOf(scope)), "date", 1, NEARBY + 1)).hits().stream()
+                        .filter(h -> !h.slug().equals(slug)).limit(NEARBY).toList();
+                if (!found.isEmpty()) {
+                    nearby = found;
+                    nearbyScope = scope.stream().map(k -> labels.of("territory", k)).collect(Collectors.joining(", "));
+                    return nearby;
+                }
+            } catch (InvalidSearchException | IOException e) {
+                return nearby;
+            }
+        }
+        return nearby;
+    }
+
+    public String getNearbyScope() {
+        getNearby();
+        return nearbyScope;
+    }
+
+    /** Where the page comes from in the breadcrumb: the first theme of the sheet. */
+    public Value getFirstTheme() {
+        if (!values.containsKey("themes") || values.getJsonArray("themes").isEmpty()) {
+            return null;
+        }
+        String code = values.getJsonArray("themes").get(0).toString().replace("\"", "");
+        return new Value(labels.of("theme", code), "/themes/" + code);
+    }
+
     public List<Sources.Source> getSources() {
-        return Sources.of(JsonFields.parse(revision.getFieldsJson()));
+        return Sources.of(values);
     }
 
     public String getSlug() {

@@ -118,7 +118,7 @@ class ApplicationIT {
         assertTrue(html.contains("Petite enfance"), "theme shown with its French label");
         assertTrue(html.contains("10 280 heures de garde"));
         assertTrue(html.contains("href=\"/fiches/litinerance-des-services\""), "wiki link rendered");
-        assertFalse(html.contains("<script"));
+        assertFalse(html.matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "no inline script, only script files");
         assertTrue(html.contains("Fiches qui citent celle-ci"));
         assertTrue(html.contains("Fiches proches"));
     }
@@ -149,12 +149,20 @@ class ApplicationIT {
     }
 
     @Test
-    void theHomePageListsThePublishedSheets() throws Exception {
+    void theHomePageLeadsToThePublishedSheetsThroughTheSearch() throws Exception {
         HttpResponse<String> response = get("");
+        // The counts come from the search index, built in the background at first start.
+        for (long deadline = System.nanoTime() + 180_000_000_000L; !response.body().contains("113 fiches publiées")
+                && System.nanoTime() < deadline; response = get("")) {
+            Thread.sleep(250);
+        }
 
         assertEquals(200, response.statusCode());
-        assertTrue(response.body().contains("href=\"/fiches/" + SHEET + "\""));
-        assertTrue(response.body().contains("Les fiches publiées"));
+        assertTrue(response.body().contains("113 fiches publiées"), "the count, not the list of every sheet");
+        assertTrue(response.body().contains("href=\"/recherche?sort=date\""));
+        HttpResponse<String> all = get("recherche?sort=title&page=6");
+        assertEquals(200, all.statusCode());
+        assertTrue(all.body().contains("href=\"/fiches/" + SHEET + "\""), "the search pages reach every sheet");
     }
 
     @Test
