@@ -177,7 +177,8 @@ class ClusterIT {
         }
         for (int i = originals.size(); i < total; i++) {
             Path original = originals.get(i % originals.size());
-            String slug = original.getFileName().toString().replace(".md", "") + "-copie-" + i;
+            String name = original.getFileName().toString().replace(".md", "");
+            String slug = ("copie-" + i + "-" + name).substring(0, Math.min(70, ("copie-" + i + "-" + name).length())).replaceAll("-+$", "");
             String text = Files.readString(original)
                     .replaceFirst("(?m)^aliases:.*\\n", "")
                     .replaceFirst("(?m)^title: \"?(.*?)\"?$", "title: \"$1 (copie " + i + ")\"");
@@ -246,7 +247,7 @@ class ClusterIT {
     static final class Watch extends Thread {
         final Node node;
         final int expected;
-        final List<String> problems = new ArrayList<>();
+        final java.util.Set<String> problems = new java.util.LinkedHashSet<>();
         final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         long readyAfterMillis = -1;
         int answers;
@@ -272,10 +273,15 @@ class ClusterIT {
                     Node.Answer search = node.get("/api/v1/search?size=0");
                     Node.Answer home = node.get("/");
                     answers += 3;
-                    for (Node.Answer answer : List.of(ready, search, home)) {
+                    List<String> paths = List.of("/health/ready", "/api/v1/search?size=0", "/");
+                    List<Node.Answer> all = List.of(ready, search, home);
+                    for (int i = 0; i < all.size(); i++) {
+                        Node.Answer answer = all.get(i);
                         statuses.merge(answer.status(), 1, Integer::sum);
                         if (answer.status() >= 500 && answer.status() != 503) {
-                            problems.add("answer " + answer.status() + " while starting");
+                            problems.add(answer.status() + " on " + paths.get(i) + " at "
+                                    + (System.nanoTime() - start) / 1_000_000 / 1000 + " s: "
+                                    + answer.body().substring(0, Math.min(200, answer.body().length())));
                         }
                     }
                     if (ready.status() == 200) {
