@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.content.ContentService;
+import fr.essaim.markdown.HtmlSanitizer;
+import fr.essaim.markdown.StoredHtml;
 import fr.essaim.search.SearchService;
 import fr.essaim.security.AccountService;
 import fr.essaim.content.ImportReport;
@@ -93,12 +95,28 @@ public class ApplicationStartup {
         LOG.info(() -> "Thèmes : " + themeCount);
         loadTerritories();
         accounts.createAdminIfNone(adminPassword.orElse(null));
+        resanitizeStoredHtml();
         if (!Seeding.isDone(dataSource, "corpus")) {
             // An import cut short (a crash, a kill) is done again: sheets already in are unchanged.
             startup.phase("import-du-corpus");
             importCorpus(Path.of(contentDir).toAbsolutePath().normalize());
             Seeding.markDone(dataSource, "corpus");
         }
+    }
+
+    /** Once per allow-list version; a database without revisions has nothing to clean. */
+    private void resanitizeStoredHtml() throws SQLException {
+        String step = "politique-html-" + HtmlSanitizer.POLICY_VERSION;
+        if (Seeding.isDone(dataSource, step)) {
+            return;
+        }
+        startup.phase("nettoyage-html");
+        long start = System.nanoTime();
+        int changed = StoredHtml.resanitizeAll(dataSource);
+        Seeding.markDone(dataSource, step);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(() -> "HTML des révisions nettoyé avec la politique " + HtmlSanitizer.POLICY_VERSION + " : "
+                + changed + " modifiée(s) en " + millis + " ms");
     }
 
     private void loadTerritories() throws SQLException {
