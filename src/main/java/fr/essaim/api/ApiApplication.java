@@ -1,5 +1,7 @@
 package fr.essaim.api;
 
+import java.util.Map;
+
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -16,4 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                 + "detail et error.",
         license = @License(name = "Contenus : voir chaque fiche")))
 public class ApiApplication extends Application {
+
+    /** The WADL would publish the framework and its version; the OpenAPI document describes the API. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -3,10 +3,12 @@ package fr.essaim.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,16 +17,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.content.ContentService;
+import fr.essaim.markdown.HtmlSanitizer;
+import fr.essaim.markdown.StoredHtml;
 import fr.essaim.search.SearchService;
 import fr.essaim.security.AccountService;
 import fr.essaim.content.ImportReport;
-import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryStore;
 import fr.essaim.theme.ThemeList;
 import fr.essaim.theme.ThemeService;
 
-/** Brings the database up to date, then fills an empty one with the corpus. */
+/** Brings the database up to date, fills an empty one with the corpus, then opens the search index. */
 @ApplicationScoped
 public class ApplicationStartup {
 
@@ -39,9 +42,6 @@ public class ApplicationStartup {
 
     @Inject
     ThemeService themes;
-
-    @Inject
-    SheetService sheets;
 
     @Inject
     ContentService content;
@@ -59,36 +59,72 @@ public class ApplicationStartup {
     @Inject
     TerritoryCatalog territories;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    StartupState startup;
+
+    /**
+     * Returns at once so that the application is deployed in seconds: the work runs in the
+     * background while every request is answered 503 and readiness stays down.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        DatabaseMigration.migrate(dataSource);
-        int themeCount = themes.synchronize(ThemeList.fromClasspath());
-        LOG.info(() -> "Thèmes : " + themeCount);
-        loadTerritories();
+        executor.submit(this::start);
+    }
+
+    private void start() {
         try {
-            accounts.createAdminIfNone(adminPassword.orElse(null));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Création du compte admin impossible : " + e.getMessage(), e);
-        }
-        if (sheets.countSheets() == 0) {
-            importCorpus(Path.of(contentDir).toAbsolutePath().normalize());
-        }
-        try {
+            startup.phase("migration");
+            DatabaseMigration.migrate(dataSource);
+            Seeding.underLock(dataSource, this::seed);
+            startup.phase("index");
             search.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Ouverture de l'index de recherche impossible : " + e.getMessage(), e);
+            startup.started();
+            LOG.info("Essaim a démarré");
+        } catch (SQLException | IOException | RuntimeException e) {
+            startup.failed(e.getMessage());
+            LOG.log(Level.SEVERE, "Démarrage impossible", e);
         }
     }
 
-    private void loadTerritories() {
+    /** Runs under the seeding lock: whatever another node already did is found done. */
+    private void seed() throws SQLException {
+        startup.phase("donnees-de-reference");
+        int themeCount = themes.synchronize(ThemeList.fromClasspath());
+        LOG.info(() -> "Thèmes : " + themeCount);
+        loadTerritories();
+        accounts.createAdminIfNone(adminPassword.orElse(null));
+        resanitizeStoredHtml();
+        if (!Seeding.isDone(dataSource, "corpus")) {
+            // An import cut short (a crash, a kill) is done again: sheets already in are unchanged.
+            startup.phase("import-du-corpus");
+            importCorpus(Path.of(contentDir).toAbsolutePath().normalize());
+            Seeding.markDone(dataSource, "corpus");
+        }
+    }
+
+    /** Once per allow-list version; a database without revisions has nothing to clean. */
+    private void resanitizeStoredHtml() throws SQLException {
+        String step = "politique-html-" + HtmlSanitizer.POLICY_VERSION;
+        if (Seeding.isDone(dataSource, step)) {
+            return;
+        }
+        startup.phase("nettoyage-html");
         long start = System.nanoTime();
-        try {
-            int loaded = TerritoryStore.loadIfEmpty(dataSource, territories.all());
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (loaded > 0) {
-                LOG.info(() -> "Territoires : " + loaded + " chargés en " + millis + " ms");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Chargement des territoires impossible : " + e.getMessage(), e);
+        int changed = StoredHtml.resanitizeAll(dataSource);
+        Seeding.markDone(dataSource, step);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(() -> "HTML des révisions nettoyé avec la politique " + HtmlSanitizer.POLICY_VERSION + " : "
+                + changed + " modifiée(s) en " + millis + " ms");
+    }
+
+    private void loadTerritories() throws SQLException {
+        long start = System.nanoTime();
+        int loaded = TerritoryStore.loadIfEmpty(dataSource, territories.all());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (loaded > 0) {
+            LOG.info(() -> "Territoires : " + loaded + " chargés en " + millis + " ms");
         }
     }
 

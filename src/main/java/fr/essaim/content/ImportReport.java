@@ -29,6 +29,11 @@ public final class ImportReport {
         entries.add(new Entry(path, outcome, List.of()));
     }
 
+    /** A file that came in, with each value the import had to change or leave out, said to the importer. */
+    public void add(String path, Outcome outcome, List<String> changes) {
+        entries.add(new Entry(path, outcome, List.copyOf(changes)));
+    }
+
     public void refused(String path, List<String> reasons) {
         entries.add(new Entry(path, Outcome.REFUSED, List.copyOf(reasons)));
     }

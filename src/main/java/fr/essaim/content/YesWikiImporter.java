@@ -128,8 +128,9 @@ public class YesWikiImporter {
         String title = text(entry, mapping.field("title")).orElseThrow(() -> new ContentException(
                 "entrée sans titre (" + mapping.field("title") + ")"));
         String body = markdown(text(entry, mapping.field("body")).orElse(""));
-        String source = sheetSource(entry, wikiName, title, body);
-        OffsetDateTime created = date(entry, "date_creation_fiche");
+        List<String> changes = new ArrayList<>();
+        String source = sheetSource(entry, wikiName, title, body, changes);
+        OffsetDateTime created = date(entry, "date_creation_fiche", changes);
         String comment = "Import du wiki YesWiki (" + wikiName + ")"
                 + text(entry, "date_maj_fiche").map(d -> ", mis à jour le " + d).orElse("");
         ImportedRevision revision = new ImportedRevision(source, importer, created, comment);
@@ -151,7 +152,7 @@ public class YesWikiImporter {
             success = ImportReport.Outcome.IMPORTED;
         }
         if (result instanceof SaveResult.Saved) {
-            report.add(path, success);
+            report.add(path, success, changes);
         } else if (result instanceof SaveResult.Invalid invalid) {
             report.refused(path, invalid.errors().stream().map(FieldError::toString).toList());
         } else {
@@ -159,14 +160,14 @@ public class YesWikiImporter {
         }
     }
 
-    private String sheetSource(JsonObject entry, String wikiName, String title, String body) {
+    private String sheetSource(JsonObject entry, String wikiName, String title, String body, List<String> changes) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("kind", mapping.kind());
         front.put("title", title);
         front.put("summary", text(entry, mapping.field("summary")).map(YesWikiImporter::plainText)
                 .orElseGet(() -> firstSentence(body, title)));
         front.put("aliases", List.of(wikiName));
-        front.put("themes", themes(entry));
+        front.put("themes", themes(entry, changes));
         Map<String, Object> cited = new LinkedHashMap<>();
         Optional<String> sourceText = text(entry, mapping.field("source")).map(YesWikiImporter::plainText);
         cited.put("title", sourceText.orElse("Fiche « " + title + " » du wiki"));
@@ -183,19 +184,26 @@ public class YesWikiImporter {
         return "---\n" + new Yaml(options).dump(front) + "---\n" + body;
     }
 
-    private List<Integer> themes(JsonObject entry) {
+    private List<Integer> themes(JsonObject entry, List<String> changes) {
         List<Integer> codes = new ArrayList<>();
         for (String value : text(entry, mapping.field("themes")).orElse("").split(",")) {
-            try {
-                int code = Integer.parseInt(value.strip());
-                if (themeCodes.contains(code) && !codes.contains(code)) {
-                    codes.add(code);
+            String code = value.strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (code.matches("\\d{1,3}") && themeCodes.contains(Integer.parseInt(code))) {
+                if (!codes.contains(Integer.parseInt(code))) {
+                    codes.add(Integer.parseInt(code));
                 }
-            } catch (NumberFormatException e) {
-                // not a theme code: ignored
+            } else {
+                changes.add("thème « " + code + " » inconnu : laissé de côté");
             }
         }
-        return codes.isEmpty() ? mapping.defaultThemes() : codes;
+        if (codes.isEmpty()) {
+            changes.add("aucun thème reconnu : thème(s) par défaut " + mapping.defaultThemes());
+            return mapping.defaultThemes();
+        }
+        return codes;
     }
 
     /** Bazar HTML, reduced to what Markdown can say, without anything executable. */
@@ -227,14 +235,18 @@ public class YesWikiImporter {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
-    private static OffsetDateTime date(JsonObject entry, String field) {
-        // YesWiki writes the server's local time, without a zone: French wikis run on Paris time.
-        return text(entry, field).flatMap(value -> {
+    private static OffsetDateTime date(JsonObject entry, String field, List<String> changes) {
+        Optional<String> value = text(entry, field);
+        if (value.isPresent()) {
             try {
-                return Optional.of(LocalDateTime.parse(value, YESWIKI_DATE).atZone(History.PARIS).toOffsetDateTime());
+                // YesWiki writes the server's local time, without a zone: French wikis run on Paris time.
+                return LocalDateTime.parse(value.get(), YESWIKI_DATE).atZone(History.PARIS).toOffsetDateTime();
             } catch (DateTimeParseException e) {
-                return Optional.empty();
+                changes.add(field + " « " + value.get() + " » illisible (attendu AAAA-MM-JJ HH:MM:SS) : date de l'import retenue");
             }
-        }).orElseGet(() -> OffsetDateTime.now(History.PARIS));
+        } else {
+            changes.add(field + " absent : date de l'import retenue");
+        }
+        return OffsetDateTime.now(History.PARIS);
     }
 }

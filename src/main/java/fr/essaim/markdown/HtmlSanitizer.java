@@ -13,6 +13,12 @@ import org.jsoup.safety.Safelist;
  */
 public final class HtmlSanitizer {
 
+    /**
+     * Raise it whenever the allow-list below changes: the HTML stored with every revision is then
+     * cleaned again, once, at the next start.
+     */
+    public static final int POLICY_VERSION = 1;
+
     private static final Pattern SAFE_ID = Pattern.compile("[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}_-]{0,100}");
     private static final Pattern SAFE_CLASS = Pattern.compile("wikilink( missing)?");
 

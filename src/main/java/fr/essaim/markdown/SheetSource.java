@@ -1,5 +1,6 @@
 package fr.essaim.markdown;
 
+import java.io.StringReader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 
 /**
  * The Markdown source of a sheet: YAML front matter between two {@code ---} lines, then the body.
@@ -40,7 +43,20 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
         String yaml = text.substring(4, end + 1);
         int bodyStart = text.indexOf('\n', end + 1);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+        BodyLimits.check(body);
         return new SheetSource(parseYaml(yaml), body);
+    }
+
+    /**
+     * Front matter is a few fields: anchors and aliases serve no author, and each alias can repeat
+     * a whole subtree (a few kilobytes of YAML would expand into megabytes).
+     */
+    private static void refuseAliases(String yaml) throws InvalidSourceException {
+        for (Event event : newYaml().parse(new StringReader(yaml))) {
+            if (event instanceof AliasEvent) {
+                throw new InvalidSourceException("en-tête YAML : les références (&ancre / *alias) ne sont pas admises");
+            }
+        }
     }
 
     private static boolean isClosingLine(String text, int start) {
@@ -51,6 +67,7 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
 
     private static Map<String, Object> parseYaml(String yaml) throws InvalidSourceException {
         try {
+            refuseAliases(yaml);
             Object document = newYaml().load(yaml);
             if (document == null) {
                 return Map.of();

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The search index's state — demarrage, reconstruction (with progress), pret, erreur — and how far it follows the change log. */
+/** Ready once the index has caught up with the change log. The search index's state — demarrage, reconstruction (with progress), pret, erreur — and how far it follows the change log. */
 @Readiness
 @ApplicationScoped
 public class SearchHealth implements HealthCheck {
@@ -19,7 +19,7 @@ public class SearchHealth implements HealthCheck {
     public HealthCheckResponse call() {
         SearchService.Status status = search.status();
         return HealthCheckResponse.named("index-de-recherche")
-                .status(!"erreur".equals(status.state()))
+                .status("pret".equals(status.state()))
                 .withData("etat", status.state())
                 .withData("derniereModificationAppliquee", status.appliedSequence())
                 .withData("derniereModification", status.lastChange())

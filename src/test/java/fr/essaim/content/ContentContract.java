@@ -184,6 +184,26 @@ abstract class ContentContract {
     }
 
     @Test
+    void aYesWikiImportSaysEveryValueItHadToReplaceOrLeaveOut() throws Exception {
+        Essaim essaim = new Essaim();
+        String json = """
+                {"UneFicheApproximative": {"id_fiche": "UneFicheApproximative", "bf_titre": "Une fiche approximative",
+                 "bf_contenu": "<p>Un texte.</p>", "checkboxListeThemes": "6,99,abc",
+                 "date_creation_fiche": "2019-13-45 25:61:00"}}
+                """;
+
+        ImportReport report = essaim.yesWiki.importEntries(json, "admin");
+
+        ImportReport.Entry entry = report.entries().get(0);
+        assertEquals(Outcome.IMPORTED, entry.outcome());
+        assertEquals(List.of("thème « 99 » inconnu : laissé de côté", "thème « abc » inconnu : laissé de côté",
+                "date_creation_fiche « 2019-13-45 25:61:00 » illisible (attendu AAAA-MM-JJ HH:MM:SS) : date de l'import retenue"),
+                entry.reasons());
+        String slug = essaim.sheets.resolveAlias("UneFicheApproximative").orElseThrow();
+        assertTrue(essaim.sheets.findPublished(slug).orElseThrow().getSource().contains("themes:\n- 6\n"));
+    }
+
+    @Test
     void aYesWikiFileThatIsNotAnExportIsRefusedWithAClearMessage() throws Exception {
         Essaim essaim = new Essaim();
         ContentException notAnObject = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,

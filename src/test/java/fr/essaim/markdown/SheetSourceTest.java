@@ -210,7 +210,50 @@ class SheetSourceTest {
 
         String message = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> refusal(bomb.toString()));
 
-        assertTrue(message.startsWith("en-tête YAML illisible"), message);
+        assertEquals("en-tête YAML : les références (&ancre / *alias) ne sont pas admises", message);
+    }
+
+    @Test
+    void aFewAliasesThatWouldMultiplyAPageAreRefused() {
+        // 3.7 KB of front matter that SnakeYAML's alias limit lets through, but that expands a hundredfold.
+        String text = "x".repeat(400);
+        String source = "---\ntitle: &t " + text + "\nsummary: [" + String.join(", ", Collections.nCopies(19, "*t"))
+                + "]\n---\nCorps\n";
+
+        assertEquals("en-tête YAML : les références (&ancre / *alias) ne sont pas admises", refusal(source));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("hostileBodies")
+    void hostileBodiesAreRefusedQuicklyWithTheirReason(String name, String body, String reason) {
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refusal("---\ntitle: x\n---\n" + body));
+
+        assertTrue(message.contains(reason), message);
+    }
+
+    static List<org.junit.jupiter.params.provider.Arguments> hostileBodies() {
+        return List.of(
+                org.junit.jupiter.params.provider.Arguments.of("5 000 citations imbriquées", ">".repeat(5000) + " x",
+                        "citations ou listes imbriquées"),
+                org.junit.jupiter.params.provider.Arguments.of("3 000 listes imbriquées", "- ".repeat(3000) + "x",
+                        "citations ou listes imbriquées"),
+                org.junit.jupiter.params.provider.Arguments.of("listes imbriquées par indentation",
+                        java.util.stream.IntStream.range(0, 400).mapToObj(i -> " ".repeat(2 * i) + "- x")
+                                .collect(java.util.stream.Collectors.joining("\n")), "indentation"),
+                org.junit.jupiter.params.provider.Arguments.of("20 000 crochets imbriqués",
+                        "[".repeat(20000) + "x" + "]".repeat(20000), "crochets « [ » imbriqués"),
+                org.junit.jupiter.params.provider.Arguments.of("liens non fermés répétés", "[a](".repeat(40000),
+                        "dans un même paragraphe"),
+                org.junit.jupiter.params.provider.Arguments.of("références répétées", "[a]".repeat(40000),
+                        "dans un même paragraphe"));
+    }
+
+    @Test
+    void manyLinksSpreadOverParagraphsAreAccepted() throws InvalidSourceException {
+        String paragraph = "Voir [[Zirond'aile]], [la source](https://example.org) et [[autre fiche|texte]]. ";
+        String body = String.join("\n\n", Collections.nCopies(300, paragraph.repeat(20)));
+
+        assertEquals(body, SheetSource.parse("---\ntitle: x\n---\n" + body).body());
     }
 
     @Test

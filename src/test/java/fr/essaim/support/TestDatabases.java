@@ -19,16 +19,21 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    static String serverUrl() {
+    public static String serverUrl() {
         return System.getProperty("essaim.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
     }
 
-    static String user() {
+    public static String user() {
         return System.getProperty("essaim.test.pg.user", "postgres");
     }
 
-    static String password() {
+    public static String password() {
         return System.getProperty("essaim.test.pg.password", "");
+    }
+
+    /** A connection to the server's maintenance database, to create and drop test databases. */
+    public static Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(serverUrl() + "postgres", user(), password());
     }
 
     /** Creates the test database if needed and empties it: every test starts from nothing. */

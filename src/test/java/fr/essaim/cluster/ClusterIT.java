@@ -1,0 +1,305 @@
+package fr.essaim.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.essaim.support.TestDatabases;
+
+/**
+ * Nodes as an operator runs them: the packaged application started as separate processes on one
+ * PostgreSQL database. Two nodes started together on an empty database, a first start watched
+ * every 100 ms, and a power cut in the middle of a large import.
+ */
+class ClusterIT {
+
+    private static final String ADMIN_PASSWORD = "mot-de-passe-des-tests";
+    private static final Path CONTENT = Path.of(System.getProperty("essaim.content.dir", "content"));
+    private static final String DATABASE = TestDatabases.POSTGRES_DATABASE + "_noeuds";
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void freshDatabase() throws SQLException {
+        dropDatabase();
+        try (Connection admin = TestDatabases.adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("create database " + DATABASE);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        try (Connection admin = TestDatabases.adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+
+    private static Map<String, String> environment(String database, Path content) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ESSAIM_DB_URL", TestDatabases.serverUrl() + database);
+        environment.put("ESSAIM_DB_USER", TestDatabases.user());
+        environment.put("ESSAIM_DB_PASSWORD", TestDatabases.password());
+        environment.put("ESSAIM_CONTENT_DIR", content.toAbsolutePath().toString());
+        environment.put("ESSAIM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return environment;
+    }
+
+    private static int corpusSize(Path content) throws IOException {
+        try (Stream<Path> files = Files.list(content.resolve("fiches"))) {
+            return (int) files.filter(file -> file.toString().endsWith(".md")).count();
+        }
+    }
+
+    @Test
+    void twoNodesStartedTogetherOnAnEmptyDatabaseBothServeTheWholeCorpusAndConverge() throws Exception {
+        int corpus = corpusSize(CONTENT);
+        try (Node a = new Node("A", work.resolve("a"), environment(DATABASE, CONTENT));
+             Node b = new Node("B", work.resolve("b"), environment(DATABASE, CONTENT))) {
+            a.start();
+            b.start();
+            Watch watchA = Watch.untilReady(a, corpus);
+            Watch watchB = Watch.untilReady(b, corpus);
+            watchA.join();
+            watchB.join();
+            for (Watch watch : List.of(watchA, watchB)) {
+                System.out.printf("Nœud %s : prêt en %d ms, %d réponses observées, statuts %s%n", watch.node.name,
+                        watch.readyAfterMillis, watch.answers, watch.statuses);
+                assertTrue(watch.problems.isEmpty(), watch.node.name + " : " + watch.problems + "\n" + tail(watch.node));
+                assertTrue(watch.readyAfterMillis > 0, watch.node.name + " never became ready\n" + tail(watch.node));
+            }
+
+            String word = "convergencezx";
+            HttpResponse<byte[]> imported = a.sendBytes(HttpRequest.newBuilder(a.uri("/api/v1/import"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/zip")
+                    .header("Origin", "http://127.0.0.1:" + a.port)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(zipOf("fiches/fiche-de-convergence.md", """
+                            ---
+                            kind: notion
+                            title: Fiche de convergence entre deux nœuds
+                            summary: Une fiche publiée sur un nœud et cherchée sur l'autre (%s).
+                            themes: [1]
+                            ---
+                            Le mot %s n'existe que dans cette fiche.
+                            """.formatted(word, word)))));
+            assertEquals(200, imported.statusCode(), new String(imported.body(), StandardCharsets.UTF_8));
+            long published = System.nanoTime();
+            long foundAfter = -1;
+            while ((System.nanoTime() - published) / 1_000_000 < 10_000) {
+                Node.Answer answer = b.get("/api/v1/search?size=1&q=" + word);
+                if (answer.status() == 200 && answer.json().getInt("total") == 1) {
+                    foundAfter = (System.nanoTime() - published) / 1_000_000;
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            System.out.println("Convergence entre deux nœuds : fiche publiée sur A trouvée sur B en " + foundAfter + " ms");
+            assertTrue(foundAfter >= 0 && foundAfter < 2_000, "found on B after " + foundAfter + " ms");
+        }
+    }
+
+    @Test
+    void aPowerCutDuringALargeImportLeavesDatabaseAndIndexInStepAndTheImportCompletesAtRestart() throws Exception {
+        String database = DATABASE + "_coupure";
+        Path content = work.resolve("grand-corpus");
+        int total = copiesOfTheCorpus(content, 2_000);
+        try (Connection admin = TestDatabases.adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + database + " with (force)");
+            sql.execute("create database " + database);
+        }
+        try {
+            Path data = work.resolve("coupure");
+            int before;
+            try (Node node = new Node("C", data, environment(database, content))) {
+                node.start();
+                before = waitForSheets(database, 300, node);
+                node.kill();
+            }
+            int afterCut = countSheets(database);
+            System.out.printf("Coupure pendant l'import : %d fiche(s) en base au moment du kill -9, %d après%n", before, afterCut);
+            assertTrue(afterCut < total, "the import had finished before the cut: " + afterCut);
+
+            try (Node node = new Node("C", data, environment(database, content))) {
+                node.start();
+                Watch watch = Watch.untilReady(node, total);
+                watch.join();
+                assertTrue(watch.problems.isEmpty(), watch.problems + "\n" + tail(node));
+                assertTrue(watch.readyAfterMillis > 0, "never became ready\n" + tail(node));
+                int inDatabase = countSheets(database);
+                int inIndex = node.get("/api/v1/search?size=0").json().getInt("total");
+                System.out.printf("Après redémarrage : %d fiche(s) en base, %d dans l'index, %d attendues%n", inDatabase, inIndex, total);
+                assertEquals(total, inDatabase);
+                assertEquals(inDatabase, inIndex);
+            }
+        } finally {
+            try (Connection admin = TestDatabases.adminConnection(); Statement sql = admin.createStatement()) {
+                sql.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    /** The corpus, then copies of its sheets under new names until there are {@code total}. */
+    private static int copiesOfTheCorpus(Path target, int total) throws IOException {
+        Path sheets = Files.createDirectories(target.resolve("fiches"));
+        List<Path> originals;
+        try (Stream<Path> files = Files.list(CONTENT.resolve("fiches"))) {
+            originals = files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+        for (Path original : originals) {
+            Files.copy(original, sheets.resolve(original.getFileName()));
+        }
+        for (int i = originals.size(); i < total; i++) {
+            Path original = originals.get(i % originals.size());
+            String name = original.getFileName().toString().replace(".md", "");
+            String slug = ("copie-" + i + "-" + name).substring(0, Math.min(70, ("copie-" + i + "-" + name).length())).replaceAll("-+$", "");
+            String text = Files.readString(original)
+                    .replaceFirst("(?m)^aliases:.*\\n", "")
+                    .replaceFirst("(?m)^title: \"?(.*?)\"?$", "title: \"$1 (copie " + i + ")\"");
+            Files.writeString(sheets.resolve(slug + ".md"), text);
+        }
+        return total;
+    }
+
+    private static int waitForSheets(String database, int atLeast, Node node) throws Exception {
+        long start = System.nanoTime();
+        while ((System.nanoTime() - start) / 1_000_000_000 < 300) {
+            int count = countSheetsIfMigrated(database);
+            if (count >= atLeast) {
+                return count;
+            }
+            if (!node.isAlive()) {
+                fail("the node stopped\n" + tail(node));
+            }
+            Thread.sleep(50);
+        }
+        fail("fewer than " + atLeast + " sheets after 300 s\n" + tail(node));
+        return -1;
+    }
+
+    private static int countSheetsIfMigrated(String database) {
+        try {
+            return countSheets(database);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    private static int countSheets(String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestDatabases.serverUrl() + database, TestDatabases.user(), TestDatabases.password());
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select count(*) from sheet")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static byte[] zipOf(String path, String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(path));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String tail(Node node) {
+        try {
+            String log = node.log();
+            return log.substring(Math.max(0, log.length() - 6_000));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /**
+     * Polls a starting node every 100 ms, as a load balancer would: every answer must be a
+     * refusal to connect, a 503 or a success, and whenever the node says it is ready, the search
+     * must already find the whole corpus.
+     */
+    static final class Watch extends Thread {
+        final Node node;
+        final int expected;
+        final java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        long readyAfterMillis = -1;
+        int answers;
+
+        private Watch(Node node, int expected) {
+            this.node = node;
+            this.expected = expected;
+            setDaemon(true);
+        }
+
+        static Watch untilReady(Node node, int expected) {
+            Watch watch = new Watch(node, expected);
+            watch.start();
+            return watch;
+        }
+
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            try {
+                while ((System.nanoTime() - start) / 1_000_000_000 < 600 && node.isAlive()) {
+                    Node.Answer ready = node.get("/health/ready");
+                    Node.Answer search = node.get("/api/v1/search?size=0");
+                    Node.Answer home = node.get("/");
+                    answers += 3;
+                    List<String> paths = List.of("/health/ready", "/api/v1/search?size=0", "/");
+                    List<Node.Answer> all = List.of(ready, search, home);
+                    for (int i = 0; i < all.size(); i++) {
+                        Node.Answer answer = all.get(i);
+                        statuses.merge(answer.status(), 1, Integer::sum);
+                        if (answer.status() >= 500 && answer.status() != 503) {
+                            problems.add(answer.status() + " on " + paths.get(i) + " at "
+                                    + (System.nanoTime() - start) / 1_000_000 / 1000 + " s: "
+                                    + answer.body().substring(0, Math.min(200, answer.body().length())));
+                        }
+                    }
+                    if (ready.status() == 200) {
+                        Node.Answer check = node.get("/api/v1/search?size=0");
+                        int total = check.status() == 200 ? check.json().getInt("total") : -1;
+                        if (total != expected) {
+                            problems.add("ready, but the search finds " + total + " of " + expected + " sheets");
+                        }
+                        readyAfterMillis = (System.nanoTime() - start) / 1_000_000;
+                        return;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                problems.add(e.toString());
+            }
+        }
+    }
+}
