@@ -9,16 +9,19 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns a {@link UserQuery} into a Lucene query: every word must appear somewhere in the sheet
- * (all its text is in one field), and matches in the title, summary, places, porteur and themes
- * rank higher.
+ * Turns a {@link UserQuery} into a Lucene query. Short queries need every word somewhere in the sheet
+ * (all its text is in one field); longer ones, typed as sentences, degrade in steps: sheets with all
+ * the words first, then those missing one, then those with at least half of them. Matches in the
+ * title, summary, places, porteur and themes rank higher, and a sentence prefers experiences.
  */
 final class QueryFactory {
 
@@ -28,6 +31,13 @@ final class QueryFactory {
             IndexSchema.PLACES, 1.5f,
             IndexSchema.PORTEUR, 1.5f,
             IndexSchema.THEME_LABELS, 1.5f);
+
+    /** Scores added by step, large enough that a sheet of a higher step always ranks above one of a lower step. */
+    private static final float ALL_WORDS = 1000f;
+    private static final float ALL_BUT_ONE = 100f;
+    /** From this many words a query describes a situation: experiences, which tell what was done, come first. */
+    private static final int SENTENCE = 3;
+    private static final float EXPERIENCE = 3f;
 
     private final Analyzer analyzer;
     private final QueryBuilder builder;
@@ -60,6 +70,10 @@ final class QueryFactory {
             query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         }
         String text = String.join(" ", positive);
+        if (wordCount(text) >= SENTENCE) {
+            Query experiences = new ConstantScoreQuery(new TermQuery(new Term(IndexSchema.KIND, "experience")));
+            query.add(new BoostQuery(experiences, EXPERIENCE), BooleanClause.Occur.SHOULD);
+        }
         for (Map.Entry<String, Float> boost : BOOSTS.entrySet()) {
             Query boosted = builder.createBooleanQuery(boost.getKey(), text, BooleanClause.Occur.SHOULD);
             if (boosted != null) {
@@ -117,23 +131,35 @@ final class QueryFactory {
     }
 
     /**
-     * All the words, ideally; from three words on, a sheet missing one of them still comes, after
-     * those that have them all — people describe what they look for in more words than the sheet uses.
+     * All the words, ideally; from three words on, a sheet with at least half of them still comes, after
+     * those that have them all and those missing only one — people describe what they look for in more
+     * words than the sheet uses.
      */
     private Query words(String text) {
         Query strict = builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.MUST);
         Query loose = builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.SHOULD);
-        if (strict == null || !(loose instanceof BooleanQuery any) || any.clauses().size() < 3
+        if (strict == null || !(loose instanceof BooleanQuery any) || any.clauses().size() < SENTENCE
                 || any.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
             return strict;
         }
-        BooleanQuery.Builder mostWords = new BooleanQuery.Builder();
-        any.clauses().forEach(mostWords::add);
-        mostWords.setMinimumNumberShouldMatch(any.clauses().size() - 1);
+        int n = any.clauses().size();
         return new BooleanQuery.Builder()
-                .add(mostWords.build(), BooleanClause.Occur.MUST)
-                .add(new BoostQuery(strict, 2f), BooleanClause.Occur.SHOULD)
+                .add(atLeast(any, (n + 1) / 2), BooleanClause.Occur.MUST)
+                .add(new BoostQuery(new ConstantScoreQuery(strict), ALL_WORDS), BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(atLeast(any, n - 1)), ALL_BUT_ONE), BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    private static Query atLeast(BooleanQuery words, int count) {
+        BooleanQuery.Builder some = new BooleanQuery.Builder();
+        words.clauses().forEach(some::add);
+        return some.setMinimumNumberShouldMatch(count).build();
+    }
+
+    /** The number of words the analyzer keeps (stop words left out), as the query on the catch-all field sees them. */
+    private int wordCount(String text) {
+        Query analysed = builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.SHOULD);
+        return analysed instanceof BooleanQuery words ? words.clauses().size() : analysed == null ? 0 : 1;
     }
 
     private Query single(UserQuery.Clause clause) {

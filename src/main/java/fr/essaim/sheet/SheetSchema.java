@@ -141,7 +141,7 @@ public final class SheetSchema {
             case URL -> checkUrl(value);
             case BOOLEAN -> value instanceof Boolean || "oui".equals(value) || "non".equals(value) ? Optional.empty()
                     : Optional.of("« oui » ou « non » attendu");
-            case ACTOR -> checkActor(value);
+            case ACTOR -> checkActor(field, value);
             default -> checkList(field, value, references);
         };
     }
@@ -213,7 +213,7 @@ public final class SheetSchema {
         return Optional.of("« " + text + " » n'est pas une adresse web (http:// ou https://)");
     }
 
-    private static Optional<String> checkActor(Object value) {
+    private static Optional<String> checkActor(FieldDefinition field, Object value) {
         if (!(value instanceof Map<?, ?> actor) || isEmpty(actor.get("name"))) {
             return Optional.of("le porteur s'écrit avec un nom (name) et un type d'acteur (actorType)");
         }
@@ -223,8 +223,15 @@ public final class SheetSchema {
             }
         }
         Optional<String> name = checkText(actor.get("name"), MAX_TEXT);
-        return name.isPresent() ? name
-                : actor.get("actorType") == null ? Optional.empty() : checkText(actor.get("actorType"), 200);
+        Object type = actor.get("actorType");
+        if (name.isPresent() || type == null) {
+            return name;
+        }
+        if (field.values().isEmpty()) {
+            return checkText(type, 200);
+        }
+        return isScalar(type) && field.values().containsKey(String.valueOf(type)) ? Optional.empty()
+                : Optional.of("type d'acteur « " + type + " » inconnu (" + allowed(field) + ")");
     }
 
     private static Optional<String> checkSource(Object item) {

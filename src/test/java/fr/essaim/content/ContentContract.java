@@ -125,7 +125,7 @@ abstract class ContentContract {
         Corpus corpus = new Corpus();
         String valid = Files.readString(CONTENT.resolve("fiches/solidart-maurienne.md"), StandardCharsets.UTF_8);
         corpus.put("fiches/solidart-maurienne.md", valid);
-        corpus.put("fiches/statut-invalide.md", valid.replace("status: pérennisée", "status: en cours"));
+        corpus.put("fiches/statut-invalide.md", valid.replaceFirst("\nthemes:", "\nstatus: en cours\nthemes:"));
         corpus.put("fiches/territoire-inconnu.md", valid.replaceFirst("territories: \\[[^]]*]", "territories: [commune:99999]"));
         corpus.put("historique/orpheline.yml", "revisions:\n  - number: 1\n");
         ImportReport report = essaim.importZip(CorpusZip.zip(corpus));

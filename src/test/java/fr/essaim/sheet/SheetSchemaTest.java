@@ -55,6 +55,7 @@ class SheetSchemaTest {
             partners: [CAF de Meurthe-et-Moselle, MSA]
             funding: CAF et communes
             startYear: 2009
+            statusYear: 2013
             publics: [familles, assistantes maternelles]
             keyFigures: [3 communes, 40 enfants accueillis]
             contact: accueil@cc-seille.example
@@ -98,6 +99,9 @@ class SheetSchemaTest {
             """;
 
     private static final String STATUS_VALUES = "émergence, expérimentation, diffusion, pérennisée, arrêtée";
+    private static final String ACTOR_TYPES = "commune, intercommunalité, syndicat mixte, pays ou PETR, département, région, "
+            + "État, établissement public, organisme de protection sociale, espace de services au public, association, "
+            + "coopérative, entreprise, collectif d'habitants, autre";
     private static final String KINDS = "experience, vademecum, innovation, notion";
     private static final String NOT_A_TERRITORY_KEY = " n'est pas une clé de territoire (region:84, departement:05, "
             + "epci:200067452, commune:05006)";
@@ -133,6 +137,8 @@ class SheetSchemaTest {
         return Stream.of(
                 Arguments.of("experience", "---\n" + EXPERIENCE + "---\n"),
                 Arguments.of("experience, tous les champs", "---\n" + FULL_EXPERIENCE + "---\n"),
+                Arguments.of("experience dont la source ne dit ni l'état ni les lieux", "---\n" + EXPERIENCE
+                        .replace("status: pérennisée\n", "").replace("territories: [departement:54, commune:56006]\n", "") + "---\n"),
                 Arguments.of("vademecum", "---\n" + VADEMECUM + "---\n"),
                 Arguments.of("innovation", "---\n" + INNOVATION + "---\n"),
                 Arguments.of("notion", "---\n" + NOTION + "---\n"),
@@ -163,8 +169,10 @@ class SheetSchemaTest {
                         "summary: \"   \""), "summary", "champ obligatoire (Accroche)"),
                 Arguments.of("thèmes vides", experience("themes: [6]", "themes: []"),
                         "themes", "champ obligatoire (Thèmes)"),
-                Arguments.of("état absent", experience("status: pérennisée\n", ""),
-                        "status", "champ obligatoire (État d'avancement)"),
+                Arguments.of("type d'acteur hors liste", experience("actorType: intercommunalité}", "actorType: interco}"),
+                        "porteur", "type d'acteur « interco » inconnu (" + ACTOR_TYPES + ")"),
+                Arguments.of("année d'observation qui n'en est pas une", EXPERIENCE + "statusYear: récemment\n",
+                        "statusYear", "« récemment » n'est pas une année (par exemple 2012)"),
                 Arguments.of("porteur absent", experience(
                         "porteur: {name: Communauté de communes de Seille et Mauchère, actorType: intercommunalité}\n", ""),
                         "porteur", "champ obligatoire (Porteur)"),
@@ -186,7 +194,7 @@ class SheetSchemaTest {
                 Arguments.of("champ en trop", EXPERIENCE + "statut: pérennisée\n",
                         "statut", "champ inconnu pour le type « Fiche expérience » (champs admis : kind, title, "
                                 + "summary, aliases, themes, sources, territories, territoryTypes, porteur, partners, "
-                                + "funding, startYear, status, publics, keyFigures, contact)"),
+                                + "funding, startYear, status, statusYear, publics, keyFigures, contact)"),
                 // territories
                 Arguments.of("clé de territoire abrégée", experience("departement:54", "dept:54"),
                         "territories", "« dept:54 »" + NOT_A_TERRITORY_KEY),
@@ -279,13 +287,13 @@ class SheetSchemaTest {
 
     @Test
     void misspelledFieldIsReportedAndTheRealOneIsMissing() throws InvalidSourceException {
-        List<FieldError> errors = validate(experience("status: pérennisée", "statut: pérennisée"));
+        List<FieldError> errors = validate(experience("porteur: {", "porter: {"));
 
-        assertEquals(List.of("statut", "status"), errors.stream().map(FieldError::field).toList());
+        assertEquals(List.of("porter", "porteur"), errors.stream().map(FieldError::field).toList());
         assertTrue(errors.get(0).message().startsWith("champ inconnu pour le type « Fiche expérience »"),
                 errors.get(0).message());
-        assertTrue(errors.get(0).message().contains("status"), "the message should point to the right name");
-        assertEquals("champ obligatoire (État d'avancement)", errors.get(1).message());
+        assertTrue(errors.get(0).message().contains("porteur"), "the message should point to the right name");
+        assertEquals("champ obligatoire (Porteur)", errors.get(1).message());
     }
 
     @Test
@@ -330,7 +338,7 @@ class SheetSchemaTest {
     void nearlyEmptySheetListsEveryMissingField() throws InvalidSourceException {
         List<FieldError> errors = validate("kind: experience\ntitle: Halte-garderie\n");
 
-        assertEquals(List.of("summary", "themes", "sources", "territories", "porteur", "status"),
+        assertEquals(List.of("summary", "themes", "sources", "porteur"),
                 errors.stream().map(FieldError::field).toList());
         assertTrue(errors.stream().allMatch(e -> e.message().startsWith("champ obligatoire (")), errors.toString());
     }

@@ -151,7 +151,7 @@ class AdminContentIT {
             zip.putNextEntry(new ZipEntry("fiches/copie-importee.md"));
             zip.write(valid.getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("fiches/invalide.md"));
-            zip.write(valid.replace("status: pérennisée", "status: en cours").getBytes(StandardCharsets.UTF_8));
+            zip.write(valid.replaceFirst("\nthemes:", "\nstatus: en cours\nthemes:").getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("../../evasion.md"));
             zip.write(valid.getBytes(StandardCharsets.UTF_8));
         }

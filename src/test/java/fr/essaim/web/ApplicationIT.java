@@ -107,6 +107,23 @@ class ApplicationIT {
     }
 
     @Test
+    void theSlugsOfTheMergedSummaryCardsRedirectToTheWikiCards() throws Exception {
+        java.util.Map<String, String> merged = java.util.Map.of(
+                "innovation-hybridation-collectif-individuel", "innovation-hybridation-du-collectif-et-de-lindividuel",
+                "innovation-hybridation-citoyens-professionnels", "innovation-hybridation-des-citoyens-et-des-professionnels",
+                "innovation-hybridation-producteur-usager", "innovation-hybridation-du-producteur-et-de-lusager",
+                "innovation-hybridation-public-prive", "innovation-hybridation-du-public-et-du-prive");
+        for (java.util.Map.Entry<String, String> pair : merged.entrySet()) {
+            HttpResponse<String> page = get("fiches/" + pair.getKey());
+            assertEquals(301, page.statusCode(), pair.getKey());
+            assertTrue(page.headers().firstValue("Location").orElseThrow().endsWith("/fiches/" + pair.getValue()), pair.getKey());
+            HttpResponse<String> api = get("api/v1/sheets/" + pair.getKey());
+            assertEquals(301, api.statusCode(), pair.getKey());
+            assertTrue(api.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/sheets/" + pair.getValue()), pair.getKey());
+        }
+    }
+
+    @Test
     void theSheetPageShowsTitleFieldsAndRenderedBody() throws Exception {
         HttpResponse<String> response = get("fiches/" + SHEET);
 
