@@ -103,7 +103,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         Optional<CredentialValidationResult> valid = checkPassword(credential, request);
         if (valid.isEmpty()) {
-            return context.responseUnauthorized();
+            return AuthenticationStatus.SEND_FAILURE;
         }
         // A new session id at login: an id planted before it is worth nothing after.
         HttpSession old = request.getSession(false);

@@ -111,11 +111,51 @@ public class SheetService {
                 .setParameter("slugs", slugs).setParameter("state", SheetState.PUBLISHED).getResultList());
     }
 
-    /** Published sheets whose text links to this slug. */
+    /** Published sheets whose text links to this slug, or to one of its old names. */
     public List<Revision> backlinks(String slug) {
+        java.util.Set<String> names = new java.util.HashSet<>(find(slug).map(Sheet::getAliases).orElse(java.util.Set.of()));
+        names.add(slug);
+        names.addAll(find(slug).map(s -> java.util.Set.of(Slugs.slugify(s.getTitle()))).orElse(java.util.Set.of()));
         return em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
-                        + "where l = :slug and s.state = :state order by r.title", Revision.class)
-                .setParameter("slug", slug).setParameter("state", SheetState.PUBLISHED).getResultList();
+                        + "where l in :names and s.state = :state and s.slug <> :slug order by r.title", Revision.class)
+                .setParameter("names", names).setParameter("slug", slug)
+                .setParameter("state", SheetState.PUBLISHED).getResultList();
+    }
+
+    /** The Markdown body rendered as a saved revision would be, for the editor's live preview. */
+    public String preview(String body) {
+        return parser.renderBody(body, this::resolveWikiTarget);
+    }
+
+    /**
+     * A revision's HTML with its wiki links as they stand now: links are stored as written, so a
+     * sheet created, renamed or given an old name later fixes them; a link to a missing sheet is a
+     * red link to the new-sheet form with that title.
+     */
+    public String linkedHtml(Revision revision) {
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parseBodyFragment(revision.getHtml());
+        org.jsoup.select.Elements links = html.select("a.wikilink[href^=/fiches/]");
+        if (links.isEmpty()) {
+            return revision.getHtml();
+        }
+        for (org.jsoup.nodes.Element link : links) {
+            String href = link.attr("href").substring("/fiches/".length());
+            int anchor = href.indexOf('#');
+            String target = java.net.URLDecoder.decode(anchor < 0 ? href : href.substring(0, anchor),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            Optional<String> slug = publishedAmong(List.of(target)).isEmpty()
+                    ? resolveAlias(target).filter(s -> !publishedAmong(List.of(s)).isEmpty())
+                    : Optional.of(target);
+            if (slug.isPresent()) {
+                link.attr("href", "/fiches/" + slug.get() + (anchor < 0 ? "" : href.substring(anchor)));
+            } else {
+                link.addClass("absente");
+                link.attr("title", "Cette fiche n'existe pas encore : créez-la");
+                link.attr("href", "/fiches/nouvelle?titre=" + java.net.URLEncoder.encode(link.text(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return html.body().html();
     }
 
     /** The current slug of a sheet known under an old name (e.g. a WikiName). */
