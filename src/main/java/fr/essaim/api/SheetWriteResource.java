@@ -258,7 +258,8 @@ public class SheetWriteResource {
         JsonObjectBuilder body = JsonFields.JSON.createObjectBuilder().add("status", 412).add("error", conflict.message())
                 .add("currentRevision", conflict.currentRevision())
                 .add("etag", etag(conflict.slug(), conflict.currentRevision()).toString());
-        sheets.visibleRevision(conflict.slug(), conflict.currentRevision(), actor())
+        // Whoever may write this sheet needs the competing text to merge with, draft or not.
+        sheets.findRevision(conflict.slug(), conflict.currentRevision())
                 .ifPresent(current -> body.add("markdown", current.getSource()).add("author", current.getAuthor()));
         return Response.status(412).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .tag(etag(conflict.slug(), conflict.currentRevision())).entity(body.build()).build();

@@ -20,8 +20,8 @@ public class WritingRoutes extends HttpFilter {
     private static final Map<String, String> VIEWS = Map.of(
             "/connexion", "/connexion.xhtml",
             "/deconnexion", "/deconnexion.xhtml",
-            "/relecture", "/relecture/index.xhtml",
-            "/admin", "/admin/index.xhtml");
+            "/relecture", "/ecriture/relecture.xhtml",
+            "/admin", "/ecriture/admin.xhtml");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

