@@ -11,9 +11,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
-import fr.essaim.security.Callers;
 import fr.essaim.sheet.Actor;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.RevisionDiff;
@@ -94,8 +92,7 @@ public class ReviewView implements Serializable {
     }
 
     private static Actor actor() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        return Callers.actor(request.getUserPrincipal(), request::isUserInRole);
+        return CurrentActor.get();
     }
 
     public String getFiche() {

@@ -9,9 +9,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
-import fr.essaim.security.Callers;
 import fr.essaim.sheet.Actor;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.RevisionDiff;
@@ -116,8 +114,7 @@ public class RevisionsView {
     }
 
     private static Actor actor() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        return Callers.actor(request.getUserPrincipal(), request::isUserInRole);
+        return CurrentActor.get();
     }
 
     public String getSlug() {

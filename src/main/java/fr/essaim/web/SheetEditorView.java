@@ -14,11 +14,9 @@ import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 import fr.essaim.markdown.InvalidSourceException;
 import fr.essaim.markdown.SheetSource;
-import fr.essaim.security.Callers;
 import fr.essaim.sheet.Actor;
 import fr.essaim.sheet.FieldDefinition;
 import fr.essaim.sheet.FieldError;
@@ -243,9 +241,8 @@ public class SheetEditorView implements Serializable {
         return SourceComposer.compose(fields, body);
     }
 
-    private Actor actor() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        return Callers.actor(request.getUserPrincipal(), request::isUserInRole);
+    private static Actor actor() {
+        return CurrentActor.get();
     }
 
     // ----- choices for the form

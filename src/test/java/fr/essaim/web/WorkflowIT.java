@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -27,6 +28,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -428,6 +438,77 @@ class WorkflowIT {
         HttpResponse<String> queue = browser.send(HttpRequest.newBuilder(uri("relecture")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, queue.statusCode());
         assertTrue(queue.body().contains("Relecture"));
+    }
+
+    // ----- in a browser
+
+    @Test
+    void aContributorWritesWithPreviewAndAutocompleteAndAnEditorPublishesAfterReadingTheDiff() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,2000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            logIn(browser, "claire");
+            browser.get(uri("fiches/nouvelle").toString());
+            browser.findElement(By.cssSelector("input.champ-title")).sendKeys("Navette numérique du Guillestrois");
+            browser.findElement(By.cssSelector("input.champ-summary")).sendKeys("Un minibus équipé relie les hameaux aux services.");
+            new Select(browser.findElement(By.cssSelector("select.champ-themes"))).selectByValue("3");
+            WebElement territory = browser.findElement(By.cssSelector("input.territoires-recherche"));
+            territory.sendKeys("Guillestre");
+            WebElement suggestion = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector(".territoires-suggestions li[data-cle='commune:05065']")));
+            suggestion.click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".territoires-choisis"), "Guillestre"));
+            browser.findElement(By.cssSelector("input.champ-porteur-nom")).sendKeys("Communauté de communes du Guillestrois");
+            browser.findElement(By.cssSelector("input.champ-porteur-type")).sendKeys("EPCI");
+            new Select(browser.findElement(By.cssSelector("select.champ-status"))).selectByValue("expérimentation");
+            browser.findElement(By.cssSelector("input.source-titre")).sendKeys("Compte rendu du conseil communautaire");
+            browser.findElement(By.id("texte")).sendKeys("## Contexte\n\nUne navette **hexagonale** relie les hameaux.");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#apercu strong")));
+            assertEquals("hexagonale", browser.findElement(By.cssSelector("#apercu strong")).getText(), "live preview");
+            assertEquals("Contexte", browser.findElement(By.cssSelector("#apercu h2")).getText());
+            browser.findElement(By.id("commentaire")).sendKeys("Première proposition");
+            browser.findElement(By.id("soumettre")).click();
+            wait.until(ExpectedConditions.urlContains("/historique"));
+            assertTrue(browser.getPageSource().contains("soumis à relecture"), browser.getPageSource());
+            String slug = browser.getCurrentUrl().replaceAll(".*/fiches/([^/]+)/historique.*", "$1");
+            assertEquals(0, searchTotal("hexagonale"), "not public before review");
+
+            browser.manage().deleteAllCookies();
+            logIn(browser, "emile");
+            browser.get(uri("relecture").toString());
+            browser.findElement(By.cssSelector("a.proposition[href$='fiche=" + slug + "']")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".diff ins")));
+            assertTrue(browser.findElement(By.cssSelector(".diff")).getText().contains("hexagonale"), "the diff shows the text");
+            browser.findElement(By.id("commentaire-relecture")).sendKeys("Relu, merci.");
+            browser.findElement(By.id("publier")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info"), "est publiée"));
+            long start = System.nanoTime();
+            while (searchTotal("hexagonale") == 0) {
+                assertTrue(System.nanoTime() - start < 5_000_000_000L, "not found within 5 s");
+                Thread.sleep(20);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("Publication (navigateur) → recherche : " + millis + " ms");
+            assertTrue(millis < 1000, millis + " ms");
+            browser.get(uri("fiches/" + slug).toString());
+            assertTrue(browser.getPageSource().contains("hexagonale"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void logIn(WebDriver browser, String name) {
+        browser.get(uri("connexion").toString());
+        browser.findElement(By.id("nom")).sendKeys(name);
+        browser.findElement(By.id("motdepasse")).sendKeys(PASSWORD);
+        browser.findElement(By.id("seconnecter")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("connexion")));
     }
 
     static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
