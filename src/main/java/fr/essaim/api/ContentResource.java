@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -80,6 +81,7 @@ public class ContentResource {
 
     @POST
     @Path("import")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     public Response importZip(InputStream body) throws IOException {
@@ -89,6 +91,7 @@ public class ContentResource {
 
     @POST
     @Path("import")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     public Response importYesWiki(InputStream body) throws IOException {

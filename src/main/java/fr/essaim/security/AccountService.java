@@ -69,6 +69,141 @@ public class AccountService {
         });
     }
 
+    /** An account as administrators see it: never its password hash. */
+    public record Account(String name, java.util.List<String> roles, boolean disabled, OffsetDateTime createdAt) {
+    }
+
+    /** Why an account cannot be created or changed as asked, in French. */
+    public static final class AccountException extends Exception {
+        public AccountException(String message) {
+            super(message);
+        }
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
+    static final int MIN_PASSWORD = 10;
+
+    /** Checks the request, then creates the account; a name already taken is refused as such. */
+    public Account register(String name, char[] password, Collection<String> roles) throws AccountException, SQLException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new AccountException("Nom de compte invalide : 2 à 50 caractères parmi minuscules, chiffres, « . », « _ » et « - ».");
+        }
+        checkPassword(password);
+        checkRoles(roles);
+        if (find(name).isPresent()) {
+            throw new AccountException("Le compte « " + name + " » existe déjà.");
+        }
+        create(name, password, roles);
+        return find(name).orElseThrow();
+    }
+
+    /** Changes roles, the disabled flag or the password; whatever is null stays as it is. */
+    public Account update(String name, Collection<String> roles, Boolean disabled, char[] password)
+            throws AccountException, SQLException {
+        if (find(name).isEmpty()) {
+            throw new AccountException("Aucun compte ne s'appelle « " + name + " ».");
+        }
+        if (roles != null) {
+            checkRoles(roles);
+        }
+        if (password != null) {
+            checkPassword(password);
+        }
+        Jdbc.inTransaction(dataSource, connection -> {
+            if (roles != null) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from account_role where username = ?");
+                     PreparedStatement insert = connection.prepareStatement(
+                             "insert into account_role (username, role) values (?, ?)")) {
+                    delete.setString(1, name);
+                    delete.executeUpdate();
+                    for (String role : new java.util.LinkedHashSet<>(roles)) {
+                        insert.setString(1, name);
+                        insert.setString(2, role);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            if (disabled != null) {
+                try (PreparedStatement update = connection.prepareStatement("update account set disabled = ? where username = ?")) {
+                    update.setBoolean(1, disabled);
+                    update.setString(2, name);
+                    update.executeUpdate();
+                }
+            }
+            if (password != null) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update account set password_hash = ? where username = ?")) {
+                    update.setString(1, hash.generate(password));
+                    update.setString(2, name);
+                    update.executeUpdate();
+                }
+            }
+            return null;
+        });
+        return find(name).orElseThrow();
+    }
+
+    public java.util.Optional<Account> find(String name) throws SQLException {
+        return list().stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** Every account with its roles, by name. */
+    public java.util.List<Account> list() throws SQLException {
+        java.util.Map<String, java.util.List<String>> roles = new java.util.HashMap<>();
+        java.util.List<Account> accounts = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            try (ResultSet rows = sql.executeQuery("select username, role from account_role order by role")) {
+                while (rows.next()) {
+                    roles.computeIfAbsent(rows.getString(1), k -> new java.util.ArrayList<>()).add(rows.getString(2));
+                }
+            }
+            try (ResultSet rows = sql.executeQuery("select username, disabled, created_at from account order by username")) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    java.util.List<String> granted = roles.getOrDefault(name, java.util.List.of());
+                    accounts.add(new Account(name, Roles.ALL.stream().filter(granted::contains).toList(),
+                            rows.getBoolean(2), rows.getObject(3, OffsetDateTime.class)));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    /** The roles of an enabled account; empty if the account is missing or disabled. */
+    public java.util.Optional<java.util.Set<String>> activeRoles(String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select r.role from account a left join account_role r "
+                     + "on r.username = a.username where a.username = ? and a.disabled = false")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return java.util.Optional.empty();
+                }
+                java.util.Set<String> roles = new java.util.HashSet<>();
+                do {
+                    if (rows.getString(1) != null) {
+                        roles.add(rows.getString(1));
+                    }
+                } while (rows.next());
+                return java.util.Optional.of(roles);
+            }
+        }
+    }
+
+    private static void checkPassword(char[] password) throws AccountException {
+        if (password == null || password.length < MIN_PASSWORD) {
+            throw new AccountException("Mot de passe trop court : " + MIN_PASSWORD + " caractères au moins.");
+        }
+    }
+
+    private static void checkRoles(Collection<String> roles) throws AccountException {
+        for (String role : roles) {
+            if (!Roles.ALL.contains(role)) {
+                throw new AccountException("Rôle inconnu « " + role + " » : les rôles sont " + String.join(", ", Roles.ALL) + ".");
+            }
+        }
+    }
+
     /** On a database without accounts, creates {@code admin} with the given password, if one is given. */
     public void createAdminIfNone(String password) throws SQLException {
         if (count() > 0) {

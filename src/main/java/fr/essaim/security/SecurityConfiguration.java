@@ -2,20 +2,18 @@ package fr.essaim.security;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import fr.essaim.config.DataSourceDeclaration;
 
 /**
- * Who may write: accounts of the database, passwords checked against PBKDF2 hashes, credentials
- * sent with HTTP Basic over the API. Reading published content needs no account.
+ * Who may write: enabled accounts of the database, passwords checked against PBKDF2 hashes. How
+ * credentials arrive (form, HTTP Basic, API token) is {@link EssaimAuthentication}'s business.
  */
-@BasicAuthenticationMechanismDefinition(realmName = "Essaim")
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = DataSourceDeclaration.JNDI_NAME,
-        callerQuery = "select password_hash from account where username = ?",
+        callerQuery = "select password_hash from account where username = ? and disabled = false",
         groupsQuery = "select role from account_role where username = ?",
         hashAlgorithm = Pbkdf2PasswordHash.class,
         hashAlgorithmParameters = {

@@ -9,6 +9,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -64,6 +66,11 @@ public class Revision {
 
     @Column(updatable = false)
     private String comment;
+
+    /** The one mutable fact of a revision: where it stands in the workflow. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_state", nullable = false)
+    private ReviewState reviewState = ReviewState.DRAFT;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "revision_link", joinColumns = @JoinColumn(name = "revision_id"))
@@ -134,6 +141,14 @@ public class Revision {
 
     public String getComment() {
         return comment;
+    }
+
+    public ReviewState getReviewState() {
+        return reviewState;
+    }
+
+    void setReviewState(ReviewState reviewState) {
+        this.reviewState = reviewState;
     }
 
     public List<String> getLinks() {

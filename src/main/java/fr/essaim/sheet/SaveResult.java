@@ -17,6 +17,14 @@ public sealed interface SaveResult {
     record Conflict(String slug, int currentRevision, String message) implements SaveResult {
     }
 
+    /** The actor's roles do not allow this step; nothing changed. */
+    record Forbidden(String message) implements SaveResult {
+    }
+
+    /** The step does not apply to the sheet as it stands (e.g. nothing to publish); nothing changed. */
+    record Refused(String message) implements SaveResult {
+    }
+
     /** No sheet has this slug. */
     record NotFound(String slug) implements SaveResult {
     }

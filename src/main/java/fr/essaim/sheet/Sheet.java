@@ -102,6 +102,17 @@ public class Sheet {
         updatedAt = at;
     }
 
+    /** Withdraws the sheet from readers; its revisions and history stay. */
+    void unpublish(OffsetDateTime at) {
+        state = SheetState.UNPUBLISHED;
+        updatedAt = at;
+    }
+
+    /** The open proposal was refused or withdrawn: nothing waits for review any more. */
+    void closePending() {
+        pendingRevision = null;
+    }
+
     void addAliases(Set<String> names) {
         aliases.addAll(names);
     }

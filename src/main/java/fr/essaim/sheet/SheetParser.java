@@ -44,6 +44,11 @@ public final class SheetParser {
                 JsonFields.toJson(fields).toString(), rendered.html(), rendered.links(), aliases(fields));
     }
 
+    /** The body alone through the same pipeline as a saved revision: for a live preview. */
+    public String renderBody(String body, UnaryOperator<String> wikiTargets) {
+        return renderer.render(body, wikiTargets).html();
+    }
+
     /** The old names a sheet's front matter gives it. */
     static Set<String> aliases(Map<String, Object> frontMatter) {
         Set<String> aliases = new LinkedHashSet<>();

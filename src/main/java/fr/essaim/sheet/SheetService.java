@@ -111,11 +111,51 @@ public class SheetService {
                 .setParameter("slugs", slugs).setParameter("state", SheetState.PUBLISHED).getResultList());
     }
 
-    /** Published sheets whose text links to this slug. */
+    /** Published sheets whose text links to this slug, or to one of its old names. */
     public List<Revision> backlinks(String slug) {
+        java.util.Set<String> names = new java.util.HashSet<>(find(slug).map(Sheet::getAliases).orElse(java.util.Set.of()));
+        names.add(slug);
+        names.addAll(find(slug).map(s -> java.util.Set.of(Slugs.slugify(s.getTitle()))).orElse(java.util.Set.of()));
         return em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
-                        + "where l = :slug and s.state = :state order by r.title", Revision.class)
-                .setParameter("slug", slug).setParameter("state", SheetState.PUBLISHED).getResultList();
+                        + "where l in :names and s.state = :state and s.slug <> :slug order by r.title", Revision.class)
+                .setParameter("names", names).setParameter("slug", slug)
+                .setParameter("state", SheetState.PUBLISHED).getResultList();
+    }
+
+    /** The Markdown body rendered as a saved revision would be, for the editor's live preview. */
+    public String preview(String body) {
+        return parser.renderBody(body, this::resolveWikiTarget);
+    }
+
+    /**
+     * A revision's HTML with its wiki links as they stand now: links are stored as written, so a
+     * sheet created, renamed or given an old name later fixes them; a link to a missing sheet is a
+     * red link to the new-sheet form with that title.
+     */
+    public String linkedHtml(Revision revision) {
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parseBodyFragment(revision.getHtml());
+        org.jsoup.select.Elements links = html.select("a.wikilink[href^=/fiches/]");
+        if (links.isEmpty()) {
+            return revision.getHtml();
+        }
+        for (org.jsoup.nodes.Element link : links) {
+            String href = link.attr("href").substring("/fiches/".length());
+            int anchor = href.indexOf('#');
+            String target = java.net.URLDecoder.decode(anchor < 0 ? href : href.substring(0, anchor),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            Optional<String> slug = publishedAmong(List.of(target)).isEmpty()
+                    ? resolveAlias(target).filter(s -> !publishedAmong(List.of(s)).isEmpty())
+                    : Optional.of(target);
+            if (slug.isPresent()) {
+                link.attr("href", "/fiches/" + slug.get() + (anchor < 0 ? "" : href.substring(anchor)));
+            } else {
+                link.addClass("absente");
+                link.attr("title", "Cette fiche n'existe pas encore : créez-la");
+                link.attr("href", "/fiches/nouvelle?titre=" + java.net.URLEncoder.encode(link.text(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return html.body().html();
     }
 
     /** The current slug of a sheet known under an old name (e.g. a WikiName). */
@@ -135,15 +175,29 @@ public class SheetService {
                 .orElseGet(() -> Slugs.slugify(target));
     }
 
-    // ----- writing
+    // ----- writing and workflow
 
-    /** Creates a sheet whose slug comes from its title; its first revision waits for review. */
+    /** Creates a sheet whose slug comes from its title; its first revision is a draft. */
     public SaveResult create(String source, String author, String comment) {
+        return create(source, new Actor(author, java.util.Set.of(Actor.CONTRIBUTOR)), comment);
+    }
+
+    /** Creates a sheet whose slug comes from its title; its first revision is a draft of the actor's. */
+    public SaveResult create(String source, Actor actor, String comment) {
+        if (!actor.isContributor()) {
+            return forbidden(actor, "proposer une fiche");
+        }
         return ifValid(source, parsed -> {
-            String slug = Slugs.unique(parsed.title(), candidate -> find(candidate).isPresent());
+            List<FieldError> taken = aliasErrors(null, parsed.aliases());
+            if (!taken.isEmpty()) {
+                return new SaveResult.Invalid(taken);
+            }
+            String slug = Slugs.unique(parsed.title(),
+                    candidate -> find(candidate).isPresent() || resolveAlias(candidate).isPresent());
             return write(slug, () -> {
                 Sheet sheet = insertSheet(slug, parsed, now());
-                Revision revision = appendRevision(sheet, parsed, author, now(), comment);
+                Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
+                recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
                 em.flush();
                 return new SaveResult.Saved(slug, revision.getNumber());
             });
@@ -155,14 +209,76 @@ public class SheetService {
      * revision was saved since, nothing is stored and the answer is a conflict.
      */
     public SaveResult save(String slug, int baseRevision, String source, String author, String comment) {
-        return ifValid(source, parsed -> writeOnSheet(slug, sheet -> {
-            if (sheet.getLatestRevision() != baseRevision) {
-                throw new StaleRevisionException();
+        return save(slug, baseRevision, source, new Actor(author, java.util.Set.of(Actor.CONTRIBUTOR)), comment);
+    }
+
+    /**
+     * Appends revision n+1, a draft, written from revision {@code baseRevision}; a draft still open
+     * is replaced by it. On a stale base nothing is stored and the answer is a conflict.
+     */
+    public SaveResult save(String slug, int baseRevision, String source, Actor actor, String comment) {
+        if (!actor.isContributor()) {
+            return forbidden(actor, "modifier une fiche");
+        }
+        return ifValid(source, parsed -> {
+            List<FieldError> taken = aliasErrors(slug, parsed.aliases());
+            if (!taken.isEmpty()) {
+                return new SaveResult.Invalid(taken);
             }
-            Revision revision = appendRevision(sheet, parsed, author, now(), comment);
+            return writeOnSheet(slug, sheet -> {
+                if (sheet.getLatestRevision() != baseRevision) {
+                    throw new StaleRevisionException();
+                }
+                Revision replaced = sheet.getPendingRevision();
+                if (replaced != null && replaced.getReviewState().isOpen()) {
+                    replaced.setReviewState(ReviewState.SUPERSEDED);
+                }
+                Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
+                recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
+                em.flush();
+                return new SaveResult.Saved(slug, revision.getNumber());
+            });
+        });
+    }
+
+    /** The author (or an editor) proposes the open draft for review. */
+    public SaveResult submit(String slug, Actor actor, String comment) {
+        return writeOnSheet(slug, sheet -> {
+            Revision pending = sheet.getPendingRevision();
+            if (pending == null || pending.getReviewState() != ReviewState.DRAFT) {
+                return new SaveResult.Refused("La fiche « " + slug + " » n'a pas de brouillon à soumettre.");
+            }
+            if (!actor.isEditor() && !actor.name().equals(pending.getAuthor())) {
+                return forbidden(actor, "soumettre le brouillon d'un autre auteur");
+            }
+            transition(sheet, pending, ReviewState.SUBMITTED, actor, comment);
+            return new SaveResult.Saved(slug, pending.getNumber());
+        });
+    }
+
+    /**
+     * An editor publishes the open proposal (their own included), or publishes again a withdrawn
+     * sheet; the search index follows through the change log.
+     */
+    public SaveResult publish(String slug, Actor actor, String comment) {
+        if (!actor.isEditor()) {
+            return forbidden(actor, "publier");
+        }
+        return writeOnSheet(slug, sheet -> {
+            Revision pending = sheet.getPendingRevision();
+            Revision target = pending != null && pending.getReviewState().isOpen() ? pending
+                    : sheet.getState() == SheetState.UNPUBLISHED ? sheet.getPublishedRevision() : null;
+            if (target == null) {
+                return new SaveResult.Refused("La fiche « " + slug + " » n'a aucune révision en attente de publication.");
+            }
+            List<FieldError> taken = aliasErrors(slug, aliasesOf(target));
+            if (!taken.isEmpty()) {
+                return new SaveResult.Invalid(taken);
+            }
+            publishRevision(sheet, target, actor, comment);
             em.flush();
-            return new SaveResult.Saved(slug, revision.getNumber());
-        }));
+            return new SaveResult.Saved(slug, target.getNumber());
+        });
     }
 
     /** Publishes one revision of a sheet: readers see it from now on. */
@@ -172,13 +288,148 @@ public class SheetService {
             if (revision.isEmpty()) {
                 return new SaveResult.NotFound(slug);
             }
-            Sheet sheet = revision.get().getSheet();
-            sheet.publish(revision.get(), now());
-            sheet.addAliases(aliasesOf(revision.get()));
-            recordChange(slug);
+            publishRevision(revision.get().getSheet(), revision.get(), null, null);
             em.flush();
             return new SaveResult.Saved(slug, number);
         });
+    }
+
+    /** An editor refuses the open proposal, saying why; the published revision, if any, stays. */
+    public SaveResult reject(String slug, Actor actor, String comment) {
+        if (!actor.isEditor()) {
+            return forbidden(actor, "refuser une proposition");
+        }
+        if (comment == null || comment.isBlank()) {
+            return new SaveResult.Invalid(List.of(new FieldError("comment",
+                    "Expliquez le refus à l'auteur : le commentaire est obligatoire.")));
+        }
+        return writeOnSheet(slug, sheet -> {
+            Revision pending = sheet.getPendingRevision();
+            if (pending == null || !pending.getReviewState().isOpen()) {
+                return new SaveResult.Refused("La fiche « " + slug + " » n'a aucune proposition à refuser.");
+            }
+            transition(sheet, pending, ReviewState.REJECTED, actor, comment);
+            sheet.closePending();
+            return new SaveResult.Saved(slug, pending.getNumber());
+        });
+    }
+
+    /** An editor withdraws a published sheet from readers, search and feeds. */
+    public SaveResult unpublish(String slug, Actor actor, String comment) {
+        if (!actor.isEditor()) {
+            return forbidden(actor, "retirer une fiche");
+        }
+        return writeOnSheet(slug, sheet -> {
+            if (sheet.getState() != SheetState.PUBLISHED) {
+                return new SaveResult.Refused("La fiche « " + slug + " » n'est pas publiée.");
+            }
+            Revision published = sheet.getPublishedRevision();
+            transition(sheet, published, ReviewState.WITHDRAWN, actor, comment);
+            sheet.unpublish(now());
+            recordChange(slug);
+            em.flush();
+            return new SaveResult.Saved(slug, published.getNumber());
+        });
+    }
+
+    /** Restoring is never destructive: the old text becomes a new draft on top of the history. */
+    public SaveResult restore(String slug, int number, Actor actor, String comment) {
+        Optional<Revision> old = findRevision(slug, number);
+        if (old.isEmpty() || !actor.canSee(old.get())) {
+            return new SaveResult.NotFound(slug);
+        }
+        int latest = old.get().getSheet().getLatestRevision();
+        return save(slug, latest, old.get().getSource(), actor,
+                comment == null || comment.isBlank() ? "Restauration de la révision " + number : comment);
+    }
+
+    /** Proposals waiting for an editor, oldest first. */
+    public List<Revision> reviewQueue() {
+        return em.createQuery("select r from Sheet s join s.pendingRevision r where r.reviewState = :state "
+                        + "order by r.createdAt", Revision.class)
+                .setParameter("state", ReviewState.SUBMITTED).getResultList();
+    }
+
+    /** The open or refused revisions of one author, newest first. */
+    public List<Revision> proposalsOf(String author) {
+        return em.createQuery("select r from Revision r where r.author = :author and r.reviewState in :states "
+                        + "order by r.createdAt desc", Revision.class)
+                .setParameter("author", author)
+                .setParameter("states", List.of(ReviewState.DRAFT, ReviewState.SUBMITTED, ReviewState.REJECTED))
+                .getResultList();
+    }
+
+    /** Every workflow step of a sheet, oldest first. */
+    public List<WorkflowEvent> transitions(String slug) {
+        return em.createQuery("select e from WorkflowEvent e where e.sheet.slug = :slug order by e.createdAt, e.id",
+                        WorkflowEvent.class)
+                .setParameter("slug", slug).getResultList();
+    }
+
+    /** Sheets counted by kind and state, for the dashboard. */
+    public List<Object[]> countByKindAndState() {
+        return em.createQuery("select s.kind, s.state, count(s) from Sheet s group by s.kind, s.state "
+                + "order by s.kind, s.state", Object[].class).getResultList();
+    }
+
+    /** The revisions of a sheet this actor (null for an anonymous reader) may read, newest first. */
+    public List<Revision> visibleHistory(String slug, Actor actor) {
+        Optional<Sheet> sheet = find(slug);
+        if (sheet.isEmpty() || (actor == null || !actor.isContributor()) && sheet.get().getState() != SheetState.PUBLISHED) {
+            return List.of();
+        }
+        return history(slug).stream().filter(r -> actor == null ? r.getReviewState().isPublic() : actor.canSee(r)).toList();
+    }
+
+    /** A revision this actor may read, if it exists. */
+    public Optional<Revision> visibleRevision(String slug, int number, Actor actor) {
+        return visibleHistory(slug, actor).stream().filter(r -> r.getNumber() == number).findFirst();
+    }
+
+    private void publishRevision(Sheet sheet, Revision target, Actor actor, String comment) {
+        Revision previous = sheet.getPublishedRevision();
+        if (previous != null && previous != target && previous.getReviewState() == ReviewState.PUBLISHED) {
+            previous.setReviewState(ReviewState.ARCHIVED);
+        }
+        if (actor != null) {
+            transition(sheet, target, ReviewState.PUBLISHED, actor, comment);
+        } else {
+            target.setReviewState(ReviewState.PUBLISHED);
+        }
+        sheet.publish(target, now());
+        sheet.addAliases(aliasesOf(target));
+        recordChange(sheet.getSlug());
+    }
+
+    private void transition(Sheet sheet, Revision revision, ReviewState to, Actor actor, String comment) {
+        ReviewState from = revision.getReviewState();
+        revision.setReviewState(to);
+        recordTransition(sheet, revision, from, to, actor, comment);
+    }
+
+    private void recordTransition(Sheet sheet, Revision revision, ReviewState from, ReviewState to, Actor actor,
+            String comment) {
+        em.persist(new WorkflowEvent(sheet, revision.getNumber(), from, to, actor.name(), now(),
+                comment == null || comment.isBlank() ? null : comment.strip()));
+    }
+
+    private static SaveResult forbidden(Actor actor, String what) {
+        return new SaveResult.Forbidden("Le compte « " + actor.name() + " » n'a pas le droit de " + what + ".");
+    }
+
+    /**
+     * Old names must designate one sheet only: an alias already used by another sheet, or equal
+     * to another sheet's slug, is refused with its owner's name.
+     */
+    List<FieldError> aliasErrors(String slug, java.util.Collection<String> aliases) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (String alias : aliases) {
+            Optional<String> owner = resolveAlias(alias).filter(other -> !other.equals(slug))
+                    .or(() -> find(alias).map(Sheet::getSlug).filter(other -> !other.equals(slug)));
+            owner.ifPresent(other -> errors.add(new FieldError("aliases",
+                    "l'ancien nom « " + alias + " » désigne déjà la fiche « " + other + " »")));
+        }
+        return errors;
     }
 
     /**
@@ -210,12 +461,16 @@ public class SheetService {
             for (int i = 0; i < revisions.size(); i++) {
                 ImportedRevision meta = revisions.get(i);
                 Revision revision = appendRevision(sheet, parsed.get(i), meta.author(), meta.createdAt(), meta.comment());
+                // A corpus's history was reviewed where it came from: before the published text is archive, after it waits.
+                revision.setReviewState(published != null && revision.getNumber() < published ? ReviewState.ARCHIVED
+                        : ReviewState.SUBMITTED);
                 if (published != null && revision.getNumber() == published) {
                     toPublish = revision;
                     sheet.addAliases(parsed.get(i).aliases());
                 }
             }
             if (toPublish != null) {
+                toPublish.setReviewState(ReviewState.PUBLISHED);
                 sheet.publish(toPublish, toPublish.getCreatedAt());
                 recordChange(slug);
             }
@@ -233,6 +488,11 @@ public class SheetService {
     public SaveResult importUpdate(String slug, ImportedRevision revision) {
         return ifValid(revision.source(), parsed -> writeOnSheet(slug, sheet -> {
             Revision appended = appendRevision(sheet, parsed, revision.author(), revision.createdAt(), revision.comment());
+            Revision previous = sheet.getPublishedRevision();
+            if (previous != null && previous.getReviewState() == ReviewState.PUBLISHED) {
+                previous.setReviewState(ReviewState.ARCHIVED);
+            }
+            appended.setReviewState(ReviewState.PUBLISHED);
             sheet.publish(appended, appended.getCreatedAt());
             sheet.addAliases(parsed.aliases());
             recordChange(slug);
@@ -314,6 +574,11 @@ public class SheetService {
         try {
             return transactions.inNewTransaction(work);
         } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                LOG.fine(() -> "Nom déjà pris pour " + slug + " : " + e);
+                return new SaveResult.Invalid(List.of(new FieldError("slug", "l'identifiant « " + slug
+                        + " » ou l'un des anciens noms de la fiche est déjà pris par une autre fiche")));
+            }
             if (isConflict(e)) {
                 int current = find(slug).map(Sheet::getLatestRevision).orElse(0);
                 LOG.fine(() -> "Écriture concurrente refusée sur " + slug + " : " + e);
@@ -325,7 +590,7 @@ public class SheetService {
         }
     }
 
-    /** True when a write lost a race: a stale base revision, a version check, or a unique key. */
+    /** True when a write lost a race: a stale base revision, a version check, or a revision number taken. */
     static boolean isConflict(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof StaleRevisionException || e instanceof OptimisticLockException
@@ -334,6 +599,17 @@ public class SheetService {
             }
             if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a slug or an alias is already taken: a name clash, not a race on the text. */
+    static boolean isUniqueViolation(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+                return message.contains("sheet_slug_unique") || message.contains("sheet_alias");
             }
         }
         return false;

@@ -96,7 +96,7 @@ public class SheetView {
         backlinks = sheets.backlinks(slug);
         values = JsonFields.parse(revision.getFieldsJson());
         fields = rows(revision);
-        body = Jsoup.parseBodyFragment(revision.getHtml());
+        body = Jsoup.parseBodyFragment(sheets.linkedHtml(revision));
         // Heading anchors are empty links, which screen readers announce without a name: the id moves to the heading.
         for (Element anchor : body.select("h1 > a[id]:empty, h2 > a[id]:empty, h3 > a[id]:empty, h4 > a[id]:empty")) {
             anchor.parent().id(anchor.id());
@@ -244,6 +244,11 @@ public class SheetView {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** The text with its wiki links resolved as the sheets stand now. */
+    public String getHtml() {
+        return sheets.linkedHtml(revision);
     }
 
     public List<Revision> getBacklinks() {

@@ -1,0 +1,217 @@
+package fr.essaim.security;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The one way in. People log in with the form of {@code /connexion} and stay logged in through
+ * their session; programs send an API token ({@code Bearer}) or HTTP Basic credentials with each
+ * request. Password checks go through the throttle. A protected address reached without
+ * credentials answers 401 in JSON for the API, and the login form for pages.
+ */
+@ApplicationScoped
+public class EssaimAuthentication implements HttpAuthenticationMechanism {
+
+    /** Request attribute: how the caller proved who they are, {@code password} or {@code token}. */
+    public static final String METHOD = "essaim.auth.method";
+    /** Request attribute set when a login was refused for too many failures: the wait, a {@link Duration}. */
+    public static final String RETRY_AFTER = "essaim.auth.retryAfter";
+    public static final String LOGIN_PAGE = "/connexion";
+
+    private static final Logger LOG = Logger.getLogger(EssaimAuthentication.class.getName());
+    private static final String SESSION_CALLER = "essaim.caller";
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        try {
+            AuthenticationParameters parameters = context.getAuthParameters();
+            if (parameters != null && parameters.getCredential() instanceof UsernamePasswordCredential form) {
+                return formLogin(form, request, context);
+            }
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return token(authorization.substring(7).strip(), request, response, context);
+            }
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return basic(authorization.substring(6).strip(), request, response, context);
+            }
+            Optional<AuthenticationStatus> session = fromSession(request, context);
+            if (session.isPresent()) {
+                return session.get();
+            }
+            if (context.isProtected()) {
+                if (isApi(request)) {
+                    return refuse(response, 401, "Identification requise : envoyez un jeton d'API (Authorization: Bearer …) "
+                            + "ou les identifiants d'un compte (HTTP Basic).");
+                }
+                String back = request.getRequestURI().substring(request.getContextPath().length())
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                return context.redirect(request.getContextPath() + LOGIN_PAGE + "?retour="
+                        + URLEncoder.encode(back, StandardCharsets.UTF_8));
+            }
+            return context.doNothing();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Identification impossible", e);
+            return refuse(response, 503, "Identification momentanément impossible : réessayez dans un instant.");
+        }
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_CALLER);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private AuthenticationStatus formLogin(UsernamePasswordCredential credential, HttpServletRequest request,
+            HttpMessageContext context) {
+        Optional<CredentialValidationResult> valid = checkPassword(credential, request);
+        if (valid.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // A new session id at login: an id planted before it is worth nothing after.
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(SESSION_CALLER, valid.get().getCallerPrincipal().getName());
+        request.setAttribute(METHOD, "password");
+        return context.notifyContainerAboutLogin(valid.get());
+    }
+
+    private Optional<AuthenticationStatus> fromSession(HttpServletRequest request, HttpMessageContext context)
+            throws SQLException {
+        HttpSession session = request.getSession(false);
+        Object caller = session == null ? null : session.getAttribute(SESSION_CALLER);
+        if (!(caller instanceof String name)) {
+            return Optional.empty();
+        }
+        // Roles are read again at each request, so that a disabled account or a removed role takes effect at once.
+        Optional<Set<String>> roles = accounts.activeRoles(name);
+        if (roles.isEmpty()) {
+            session.invalidate();
+            return Optional.empty();
+        }
+        request.setAttribute(METHOD, "password");
+        return Optional.of(context.notifyContainerAboutLogin(name, roles.get()));
+    }
+
+    private AuthenticationStatus token(String value, HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws SQLException {
+        Optional<String> owner = tokens.authenticate(value);
+        Optional<Set<String>> roles = owner.isEmpty() ? Optional.empty() : accounts.activeRoles(owner.get());
+        if (roles.isEmpty()) {
+            return refuse(response, 401, "Jeton d'API inconnu ou révoqué.");
+        }
+        request.setAttribute(METHOD, "token");
+        return context.notifyContainerAboutLogin(owner.get(), roles.get());
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return refuse(response, 401, "En-tête Authorization illisible.");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return refuse(response, 401, "En-tête Authorization illisible.");
+        }
+        UsernamePasswordCredential credential = new UsernamePasswordCredential(decoded.substring(0, colon),
+                decoded.substring(colon + 1));
+        Optional<CredentialValidationResult> valid = checkPassword(credential, request);
+        if (valid.isEmpty()) {
+            Object wait = request.getAttribute(RETRY_AFTER);
+            if (wait instanceof Duration duration) {
+                response.setHeader("Retry-After", String.valueOf(seconds(duration)));
+                return refuse(response, 429, "Trop d'essais de mot de passe : réessayez dans " + seconds(duration)
+                        + " secondes.");
+            }
+            return refuse(response, 401, "Identifiant ou mot de passe incorrect.");
+        }
+        request.setAttribute(METHOD, "password");
+        return context.notifyContainerAboutLogin(valid.get());
+    }
+
+    /** The password check behind the throttle: a locked account or address is not even checked. */
+    private Optional<CredentialValidationResult> checkPassword(UsernamePasswordCredential credential,
+            HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.retryAfter(credential.getCaller(), address);
+        if (wait.isPresent()) {
+            request.setAttribute(RETRY_AFTER, wait.get());
+            return Optional.empty();
+        }
+        CredentialValidationResult result = identities.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(credential.getCaller(), address);
+            throttle.retryAfter(credential.getCaller(), address).ifPresent(d -> request.setAttribute(RETRY_AFTER, d));
+            return Optional.empty();
+        }
+        throttle.succeeded(credential.getCaller());
+        return Optional.of(result);
+    }
+
+    public static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** Answers at once in JSON; the container sends the response as written. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String message) {
+        try {
+            response.setStatus(status);
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Essaim\", charset=\"UTF-8\"");
+            }
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(fr.essaim.sheet.JsonFields.JSON.createObjectBuilder()
+                    .add("status", status).add("error", message).build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Réponse interrompue", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+}

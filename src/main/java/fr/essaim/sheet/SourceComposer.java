@@ -1,0 +1,34 @@
+package fr.essaim.sheet;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** Writes the Markdown source of a sheet from its fields and body, as forms and JSON clients give them. */
+public final class SourceComposer {
+
+    private SourceComposer() {
+    }
+
+    /** Front matter in the order given, empty values left out, then the body. */
+    public static String compose(Map<String, Object> fields, String body) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null && !(value instanceof String s && s.isBlank())
+                    && !(value instanceof java.util.Collection<?> c && c.isEmpty())
+                    && !(value instanceof Map<?, ?> m && m.isEmpty())) {
+                kept.put(name, value);
+            }
+        });
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setAllowUnicode(true);
+        options.setWidth(120);
+        options.setSplitLines(false);
+        String yaml = kept.isEmpty() ? "" : new Yaml(options).dump(kept);
+        String text = body == null ? "" : body.replace("\r\n", "\n");
+        return "---\n" + yaml + "---\n" + text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n");
+    }
+}
