@@ -92,6 +92,25 @@ public class SheetService {
                 .setParameter("state", SheetState.PUBLISHED).getResultList();
     }
 
+    private static final String PUBLISHED_TEXT = "select new fr.essaim.sheet.PublishedText(s.id, s.slug, r.kind, r.title, "
+            + "r.summary, r.html, r.fieldsJson, s.updatedAt) from Sheet s join s.publishedRevision r where s.state = :state ";
+
+    /** Published sheets after this id, in id order: pages of a walk through all of them that holds one page at a time. */
+    public List<PublishedText> publishedTexts(long afterId, int limit) {
+        return em.createQuery(PUBLISHED_TEXT + "and s.id > :after order by s.id", PublishedText.class)
+                .setParameter("state", SheetState.PUBLISHED).setParameter("after", afterId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** The published texts of those of these sheets that are published, in one query. */
+    public List<PublishedText> publishedTexts(java.util.Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(PUBLISHED_TEXT + "and s.slug in :slugs", PublishedText.class)
+                .setParameter("state", SheetState.PUBLISHED).setParameter("slugs", slugs).getResultList();
+    }
+
     /** Every sheet, published or not, in slug order. */
     public List<Sheet> allSheets() {
         return em.createQuery("select s from Sheet s order by s.slug", Sheet.class).getResultList();
