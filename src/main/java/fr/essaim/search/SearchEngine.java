@@ -158,13 +158,15 @@ public final class SearchEngine implements Closeable {
             });
             DrillSideways sideways = new DrillSideways(searcher, config, facetState);
             int wanted = Math.max(1, request.page() * request.size());
-            DrillSideways.DrillSidewaysResult found = switch (request.sort()) {
-                case RELEVANCE -> sideways.search(drillDown, wanted);
-                case DATE -> sideways.search(drillDown, null, null, wanted,
-                        new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE), true);
-                case TITLE -> sideways.search(drillDown, null, null, wanted,
-                        new Sort(new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING), SortField.FIELD_SCORE), true);
+            // Ties are broken by title, not by the order sheets happened to be indexed in: a rebuilt
+            // index answers in the same order, and equal answers read alphabetically.
+            SortField byTitle = new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING);
+            Sort sort = switch (request.sort()) {
+                case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byTitle);
+                case DATE -> new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, byTitle);
+                case TITLE -> new Sort(byTitle, SortField.FIELD_SCORE);
             };
+            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, sort, true);
             List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);
             return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
                     facets(found.facets, request), null, null);

@@ -81,14 +81,26 @@ public class SheetService {
 
     /** All revisions of a sheet, newest first. */
     public List<Revision> history(String slug) {
-        return em.createQuery("select r from Revision r where r.sheet.slug = :slug order by r.number desc", Revision.class)
+        return batched(em.createQuery("select r from Revision r where r.sheet.slug = :slug order by r.number desc",
+                        Revision.class))
                 .setParameter("slug", slug).getResultList();
+    }
+
+    /**
+     * Reads the sheet, links and aliases of every revision a query returns in one query each
+     * (batch fetching by IN), instead of three queries per revision.
+     */
+    private static jakarta.persistence.TypedQuery<Revision> batched(jakarta.persistence.TypedQuery<Revision> query) {
+        return query.setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "r.sheet")
+                .setHint("eclipselink.batch", "r.links")
+                .setHint("eclipselink.batch", "r.sheet.aliases");
     }
 
     /** Published sheets in title order. */
     public List<Revision> listPublished() {
-        return em.createQuery("select r from Sheet s join s.publishedRevision r where s.state = :state order by s.title",
-                        Revision.class)
+        return batched(em.createQuery("select r from Sheet s join s.publishedRevision r where s.state = :state order by s.title",
+                        Revision.class))
                 .setParameter("state", SheetState.PUBLISHED).getResultList();
     }
 
@@ -132,8 +144,8 @@ public class SheetService {
 
     /** Published sheets whose text links to this slug. */
     public List<Revision> backlinks(String slug) {
-        return em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
-                        + "where l = :slug and s.state = :state order by r.title", Revision.class)
+        return batched(em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
+                        + "where l = :slug and s.state = :state order by r.title", Revision.class))
                 .setParameter("slug", slug).setParameter("state", SheetState.PUBLISHED).getResultList();
     }
 
