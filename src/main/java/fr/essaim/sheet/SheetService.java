@@ -99,7 +99,7 @@ public class SheetService {
 
     /** Published sheets in title order. */
     public List<Revision> listPublished() {
-        return batched(em.createQuery("select r from Sheet s join s.publishedRevision r where s.state = :state order by s.title",
+        return batched(em.createQuery("select r from Revision r join r.sheet s where s.publishedRevision = r and s.state = :state order by s.title",
                         Revision.class))
                 .setParameter("state", SheetState.PUBLISHED).getResultList();
     }
@@ -144,8 +144,8 @@ public class SheetService {
 
     /** Published sheets whose text links to this slug. */
     public List<Revision> backlinks(String slug) {
-        return batched(em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
-                        + "where l = :slug and s.state = :state order by r.title", Revision.class))
+        return batched(em.createQuery("select distinct r from Revision r join r.sheet s join r.links l "
+                        + "where s.publishedRevision = r and l = :slug and s.state = :state order by r.title", Revision.class))
                 .setParameter("slug", slug).setParameter("state", SheetState.PUBLISHED).getResultList();
     }
 
