@@ -130,7 +130,7 @@ public class ApplicationStartup {
 
     private void importCorpus(Path folder) {
         long start = System.nanoTime();
-        ImportReport report = content.importFolder(folder);
+        ImportReport report = content.importFirstCorpus(folder);
         for (ImportReport.Entry refused : report.entries()) {
             if (refused.outcome() == ImportReport.Outcome.REFUSED) {
                 LOG.warning(() -> "Fiche refusée : " + folder.resolve(refused.path()) + " — " + String.join(" ; ", refused.reasons()));

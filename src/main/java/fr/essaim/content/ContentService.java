@@ -1,9 +1,20 @@
 package fr.essaim.content;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import fr.essaim.config.DataSourceDeclaration;
+import fr.essaim.sheet.ReferenceData;
+import fr.essaim.sheet.SheetService;
 
 /** Moving the corpus in and out of Essaim: what the start-up, the admin API and the admin page call. */
 @ApplicationScoped
@@ -20,9 +31,63 @@ public class ContentService {
     @Inject
     YesWikiImporter yesWiki;
 
+    @Inject
+    SheetService sheets;
+
+    @Inject
+    ReferenceData references;
+
+    @Resource(lookup = DataSourceDeclaration.JNDI_NAME)
+    DataSource dataSource;
+
     public ImportReport importFolder(Path folder) {
         CorpusReader.Result read = CorpusReader.readFolder(folder);
         return importer.importCorpus(read.corpus(), read.report(), CORPUS_IMPORTER);
+    }
+
+    /**
+     * Fills an empty database with a corpus folder of any size: sheets with a history file come in
+     * one by one with their revisions; all the others, in JDBC batches (see {@link BulkImport}).
+     */
+    public ImportReport importFirstCorpus(Path folder) {
+        Path sheetFolder = folder.resolve(Corpus.SHEETS);
+        List<Path> simple = new ArrayList<>();
+        Corpus withHistory = new Corpus();
+        ImportReport report = new ImportReport();
+        try (Stream<Path> files = Files.list(sheetFolder)) {
+            for (Path file : files.sorted().toList()) {
+                String path = folder.relativize(file).toString().replace('\\', '/');
+                if (!Files.isRegularFile(file) || !Corpus.isCorpusPath(path)) {
+                    report.ignored(path, "fichier hors du format du corpus");
+                } else if (Files.exists(folder.resolve(Corpus.historyPath(BulkImport.slugOf(file))))) {
+                    withHistory.put(path, Utf8.decode(Files.readAllBytes(file)));
+                } else {
+                    simple.add(file);
+                }
+            }
+        } catch (IOException | ContentException e) {
+            if (Files.isDirectory(sheetFolder)) {
+                report.refused(Corpus.SHEETS, List.of("dossier illisible : " + e.getMessage()));
+            }
+            return report;
+        }
+        // History files and older texts are few: they are read whole, with the sheets they belong to.
+        CorpusReader.Result history = CorpusReader.readFolder(folder, Corpus.HISTORY);
+        history.corpus().files().forEach(withHistory::put);
+        report.addAll(history.report());
+        importer.importCorpus(withHistory, report, CORPUS_IMPORTER);
+        new BulkImport(dataSource, sheets.schema(), references, CORPUS_IMPORTER).run(folder, simple, report, files -> {
+            Corpus one = new Corpus();
+            for (Path file : files) {
+                try {
+                    one.put(folder.relativize(file).toString().replace('\\', '/'), Utf8.decode(Files.readAllBytes(file)));
+                } catch (IOException | ContentException e) {
+                    report.refused(folder.relativize(file).toString(), List.of("fichier illisible : " + e.getMessage()));
+                }
+            }
+            importer.importCorpus(one, report, CORPUS_IMPORTER);
+        });
+        return report;
     }
 
     /** Imports a zip archive in the corpus format; a broken or oversized archive is refused whole. */

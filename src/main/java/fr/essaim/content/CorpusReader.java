@@ -34,9 +34,14 @@ public final class CorpusReader {
     }
 
     public static Result readFolder(Path folder) {
+        return readFolder(folder, Corpus.SHEETS, Corpus.HISTORY);
+    }
+
+    /** The files of these sub-folders of a corpus folder only. */
+    static Result readFolder(Path folder, String... subFolders) {
         Corpus corpus = new Corpus();
         ImportReport report = new ImportReport();
-        for (String sub : List.of(Corpus.SHEETS, Corpus.HISTORY)) {
+        for (String sub : subFolders) {
             Path dir = folder.resolve(sub);
             if (!Files.isDirectory(dir)) {
                 continue;

@@ -38,6 +38,11 @@ public final class ImportReport {
         entries.add(new Entry(path, Outcome.REFUSED, List.copyOf(reasons)));
     }
 
+    /** Adds the entries of another report, e.g. of the files read before the import. */
+    public void addAll(ImportReport other) {
+        entries.addAll(other.entries);
+    }
+
     public void ignored(String path, String reason) {
         entries.add(new Entry(path, Outcome.IGNORED, List.of(reason)));
     }

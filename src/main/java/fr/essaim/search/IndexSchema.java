@@ -8,7 +8,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-2";
+    static final String VERSION = "essaim-index-3";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
 
@@ -37,10 +37,20 @@ final class IndexSchema {
     static final String FACET_STATUS = "status";
     static final String FACET_YEAR = "year";
     static final String FACET_CATEGORY = "category";
+    /**
+     * Communes and EPCI, counted apart from régions and départements so that a search never walks
+     * through thousands of commune labels; the {@code territory} filter reads both.
+     */
+    static final String FACET_TERRITORY_LOCAL = "territoryLocal";
     static final List<String> FACETS = List.of(FACET_KIND, FACET_THEME, FACET_TERRITORY, FACET_EPCI, FACET_TERRITORY_TYPE,
             FACET_STATUS, FACET_YEAR, FACET_CATEGORY);
 
     private IndexSchema() {
+    }
+
+    /** The facet dimension a territory key is counted in. */
+    static String territoryDim(String key) {
+        return key.startsWith("region:") || key.startsWith("departement:") ? FACET_TERRITORY : FACET_TERRITORY_LOCAL;
     }
 
     static FacetsConfig facetsConfig() {
@@ -48,6 +58,7 @@ final class IndexSchema {
         for (String dim : FACETS) {
             config.setMultiValued(dim, true);
         }
+        config.setMultiValued(FACET_TERRITORY_LOCAL, true);
         return config;
     }
 }

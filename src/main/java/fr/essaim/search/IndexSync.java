@@ -1,15 +1,17 @@
 package fr.essaim.search;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
 import fr.essaim.config.Transactions;
 import fr.essaim.sheet.Change;
-import fr.essaim.sheet.Revision;
+import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.SheetService;
 
 /**
@@ -21,6 +23,7 @@ import fr.essaim.sheet.SheetService;
 public final class IndexSync {
 
     private static final int BATCH = 500;
+    private static final int PAGE = 1_000;
 
     private final SheetService sheets;
     private final SearchIndex index;
@@ -44,8 +47,9 @@ public final class IndexSync {
             Batch batch = transactions.inNewTransaction(() -> {
                 List<Change> changes = sheets.changesAfter(from, BATCH);
                 Map<String, Optional<IndexedSheet>> latest = new LinkedHashMap<>();
-                for (Change change : changes) {
-                    latest.computeIfAbsent(change.getSlug(), slug -> sheets.findPublished(slug).map(IndexedSheets::of));
+                changes.forEach(change -> latest.put(change.getSlug(), Optional.empty()));
+                for (PublishedText text : sheets.publishedTexts(latest.keySet())) {
+                    latest.put(text.slug(), Optional.of(IndexedSheets.of(text)));
                 }
                 return new Batch(changes.isEmpty() ? from : changes.get(changes.size() - 1).getSeq(), changes.size(), latest);
             });
@@ -57,19 +61,43 @@ public final class IndexSync {
         }
     }
 
-    /** Replaces the index with every published sheet, then applies what changed meanwhile; returns the count. */
+    /**
+     * Replaces the index with every published sheet, then applies what changed meanwhile; returns
+     * the count. Sheets are read a page at a time, each page in its own transaction, so that the
+     * corpus never sits whole in memory.
+     */
     public int rebuild(IntConsumer progress) throws IOException {
         // The change number is read first: whatever is published after it is applied again by the catch-up.
-        Batch all = transactions.inNewTransaction(() -> {
-            long sequence = sheets.lastChange();
-            Map<String, Optional<IndexedSheet>> published = new LinkedHashMap<>();
-            for (Revision revision : sheets.listPublished()) {
-                published.put(revision.getSheet().getSlug(), Optional.of(IndexedSheets.of(revision)));
+        long sequence = transactions.inNewTransaction(sheets::lastChange);
+        Iterable<List<IndexedSheet>> pages = () -> new Iterator<>() {
+            private long after = Long.MIN_VALUE;
+            private List<PublishedText> next = read();
+
+            private List<PublishedText> read() {
+                List<PublishedText> page = transactions.inNewTransaction(() -> sheets.publishedTexts(after, PAGE));
+                if (!page.isEmpty()) {
+                    after = page.get(page.size() - 1).id();
+                }
+                return page;
             }
-            return new Batch(sequence, published.size(), published);
-        });
-        index.rebuild(all.sheets().values().stream().map(Optional::get).toList(), all.lastSequence(), progress);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<IndexedSheet> next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<IndexedSheet> page = next.stream().map(IndexedSheets::of).toList();
+                next = next.size() < PAGE ? List.of() : read();
+                return page;
+            }
+        };
+        int count = index.rebuild(pages, sequence, progress);
         catchUp();
-        return all.size();
+        return count;
     }
 }

@@ -1,6 +1,7 @@
 package fr.essaim.search;
 
 import fr.essaim.sheet.JsonFields;
+import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.Revision;
 
 /** The published revision of a sheet, as the index reads it. */
@@ -13,5 +14,10 @@ final class IndexedSheets {
         return new IndexedSheet(published.getSheet().getSlug(), published.getKind(), published.getTitle(),
                 published.getSummary(), published.getHtml(), JsonFields.parse(published.getFieldsJson()),
                 published.getSheet().getUpdatedAt());
+    }
+
+    static IndexedSheet of(PublishedText published) {
+        return new IndexedSheet(published.slug(), published.kind(), published.title(), published.summary(),
+                published.html(), JsonFields.parse(published.fieldsJson()), published.updated());
     }
 }

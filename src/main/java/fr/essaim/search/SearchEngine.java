@@ -83,7 +83,39 @@ public final class SearchEngine implements Closeable {
 
     // ----- search
 
+    /** Answers of the current index generation, most recently used kept: the same pages are asked again and again. */
+    private record Answers(long generation, Map<SearchRequest, SearchResult> results) {
+    }
+
+    private static final int CACHED_ANSWERS = 1_000;
+    private volatile Answers answers = new Answers(-1, Map.of());
+
     public SearchResult search(SearchRequest request) throws InvalidSearchException, IOException {
+        long generation = index.generation();
+        Answers current = answers;
+        if (current.generation() != generation) {
+            current = new Answers(generation, java.util.Collections.synchronizedMap(
+                    new LinkedHashMap<SearchRequest, SearchResult>(256, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<SearchRequest, SearchResult> eldest) {
+                            return size() > CACHED_ANSWERS;
+                        }
+                    }));
+            answers = current;
+        }
+        SearchResult cached = current.results().get(request);
+        if (cached != null) {
+            return cached;
+        }
+        SearchResult result = compute(request);
+        if (index.generation() == generation) {
+            current.results().put(request, result);
+        }
+        return result;
+    }
+
+    /** The answer computed afresh, without the cache. */
+    public SearchResult compute(SearchRequest request) throws InvalidSearchException, IOException {
         UserQuery userQuery = UserQuery.parse(request.query());
         SearchResult result = run(request, userQuery);
         if (result.total() >= FEW_HITS || userQuery.words().isEmpty()) {
@@ -112,16 +144,29 @@ public final class SearchEngine implements Closeable {
             }
             FacetsConfig config = index.facetsConfig();
             DrillDownQuery drillDown = new DrillDownQuery(config, base);
-            request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
+            request.filters().forEach((dim, values) -> {
+                if (dim.equals(IndexSchema.FACET_TERRITORY)) {
+                    // Territory keys live in two dimensions; the filter is one OR over both.
+                    String field = config.getDimConfig(dim).indexFieldName;
+                    BooleanQuery.Builder places = new BooleanQuery.Builder();
+                    values.forEach(value -> places.add(new TermQuery(DrillDownQuery.term(field,
+                            IndexSchema.territoryDim(value), value)), BooleanClause.Occur.SHOULD));
+                    drillDown.add(dim, places.build());
+                } else {
+                    values.forEach(value -> drillDown.add(dim, value));
+                }
+            });
             DrillSideways sideways = new DrillSideways(searcher, config, facetState);
             int wanted = Math.max(1, request.page() * request.size());
-            DrillSideways.DrillSidewaysResult found = switch (request.sort()) {
-                case RELEVANCE -> sideways.search(drillDown, wanted);
-                case DATE -> sideways.search(drillDown, null, null, wanted,
-                        new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE), true);
-                case TITLE -> sideways.search(drillDown, null, null, wanted,
-                        new Sort(new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING), SortField.FIELD_SCORE), true);
+            // Ties are broken by title, not by the order sheets happened to be indexed in: a rebuilt
+            // index answers in the same order, and equal answers read alphabetically.
+            SortField byTitle = new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING);
+            Sort sort = switch (request.sort()) {
+                case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byTitle);
+                case DATE -> new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, byTitle);
+                case TITLE -> new Sort(byTitle, SortField.FIELD_SCORE);
             };
+            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, sort, true);
             List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);
             return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
                     facets(found.facets, request), null, null);
@@ -176,22 +221,24 @@ public final class SearchEngine implements Closeable {
     }
 
     private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
+        List<String> chosenPlaces = request.filters().getOrDefault(IndexSchema.FACET_TERRITORY, List.of());
+        List<String> chosenEpci = request.filters().getOrDefault(IndexSchema.FACET_EPCI, List.of());
         Map<String, List<SearchResult.FacetValue>> all = new LinkedHashMap<>();
         for (String dim : IndexSchema.FACETS) {
-            FacetResult result;
-            try {
-                result = facets.getAllChildren(dim);
-            } catch (IllegalArgumentException e) {
-                result = null;
-            }
             List<SearchResult.FacetValue> values = new ArrayList<>();
-            if (result != null) {
-                for (LabelAndValue entry : result.labelValues) {
-                    long count = entry.value.longValue();
-                    if (count > 0 && shown(dim, entry.label, request)) {
-                        values.add(new SearchResult.FacetValue(entry.label, label(dim, entry.label), count));
-                    }
+            if (dim.equals(IndexSchema.FACET_TERRITORY)) {
+                addCounts(values, facets, dim, dim, value -> true);
+                if (!chosenPlaces.isEmpty()) {
+                    // Counted on the drill-down hits: the same numbers as sideways for communes and
+                    // EPCI inside a chosen département, which are all this lists.
+                    addCounts(values, facets, IndexSchema.FACET_TERRITORY_LOCAL, dim, value -> shown(value, chosenPlaces));
                 }
+            } else if (dim.equals(IndexSchema.FACET_EPCI)) {
+                if (!chosenPlaces.isEmpty() || !chosenEpci.isEmpty()) {
+                    addCounts(values, facets, dim, dim, value -> chosenEpci.contains(value) || shown(value, chosenPlaces));
+                }
+            } else {
+                addCounts(values, facets, dim, dim, value -> true);
             }
             values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
                     .thenComparing(SearchResult.FacetValue::label));
@@ -200,18 +247,35 @@ public final class SearchEngine implements Closeable {
         return all;
     }
 
-    /** Régions and départements always; communes and EPCI only inside a chosen département. */
-    private boolean shown(String dim, String value, SearchRequest request) {
-        if (!dim.equals(IndexSchema.FACET_TERRITORY)) {
+    /** Adds the non-zero values of an index dimension that pass the test, labelled as facet {@code dim}. */
+    private void addCounts(List<SearchResult.FacetValue> values, Facets facets, String indexDim, String dim,
+            java.util.function.Predicate<String> shown) throws IOException {
+        FacetResult result;
+        try {
+            result = facets.getAllChildren(indexDim);
+        } catch (IllegalArgumentException e) {
+            // no sheet has this facet yet
+            return;
+        }
+        if (result == null) {
+            return;
+        }
+        for (LabelAndValue entry : result.labelValues) {
+            long count = entry.value.longValue();
+            if (count > 0 && shown.test(entry.label)) {
+                values.add(new SearchResult.FacetValue(entry.label, label(dim, entry.label), count));
+            }
+        }
+    }
+
+    /** A commune or EPCI is listed inside a chosen département, or when chosen itself. */
+    private boolean shown(String value, List<String> chosen) {
+        if (chosen.contains(value)) {
             return true;
         }
-        if (value.startsWith("region:") || value.startsWith("departement:")) {
-            return true;
-        }
-        List<String> chosen = request.filters().getOrDefault(IndexSchema.FACET_TERRITORY, List.of());
-        return territories.find(value)
-                .map(t -> t.departement() != null && chosen.contains(Territory.key("departement", t.departement())))
-                .orElse(false) || chosen.contains(value);
+        Territory territory = territories.find(value).orElse(null);
+        return territory != null && territory.departement() != null
+                && chosen.contains(Territory.key("departement", territory.departement()));
     }
 
     private String label(String dim, String value) {
@@ -243,11 +307,15 @@ public final class SearchEngine implements Closeable {
             var collected = searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(),
                     new org.apache.lucene.facet.FacetsCollectorManager());
             try {
-                FacetResult result = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState, collected)
-                        .getAllChildren(dim);
-                if (result != null) {
-                    for (LabelAndValue value : result.labelValues) {
-                        counts.put(value.label, value.value.longValue());
+                var all = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState, collected);
+                List<String> dims = dim.equals(IndexSchema.FACET_TERRITORY)
+                        ? List.of(dim, IndexSchema.FACET_TERRITORY_LOCAL) : List.of(dim);
+                for (String indexDim : dims) {
+                    FacetResult result = all.getAllChildren(indexDim);
+                    if (result != null) {
+                        for (LabelAndValue value : result.labelValues) {
+                            counts.put(value.label, value.value.longValue());
+                        }
                     }
                 }
             } catch (IllegalArgumentException e) {
@@ -314,7 +382,7 @@ public final class SearchEngine implements Closeable {
                 keys.add(key);
                 for (String place : keys) {
                     if (!place.startsWith("region:")) {
-                        query.add(new BoostQuery(new TermQuery(DrillDownQuery.term(facetField, IndexSchema.FACET_TERRITORY, place)),
+                        query.add(new BoostQuery(new TermQuery(DrillDownQuery.term(facetField, IndexSchema.territoryDim(place), place)),
                                 0.7f), BooleanClause.Occur.SHOULD);
                     }
                 }

@@ -4,7 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
@@ -46,6 +53,7 @@ public final class SearchIndex implements Closeable {
     private final boolean needsRebuild;
     private volatile long appliedSequence;
     private volatile FacetState facetState;
+    private volatile long generation;
 
     /** Facet ordinals of one reader: computed once per refresh, shared by the searches on it. */
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
@@ -96,6 +104,8 @@ public final class SearchIndex implements Closeable {
             }
         }
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer());
+        // Fewer, larger segments while a whole corpus is indexed; well within a 512 MiB heap.
+        config.setRAMBufferSizeMB(48);
         config.setOpenMode(reason == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
         IndexWriter writer = new IndexWriter(directory, config);
         if (reason != null) {
@@ -133,15 +143,44 @@ public final class SearchIndex implements Closeable {
         commit(sequence);
     }
 
-    /** Replaces the whole index with these sheets, all published as of change {@code sequence}. */
-    public synchronized void rebuild(Iterable<IndexedSheet> sheets, long sequence, IntConsumer progress) throws IOException {
+    /**
+     * Replaces the whole index with these sheets, given a page at a time, all published as of
+     * change {@code sequence}; returns how many. Documents are built and analysed on every core.
+     */
+    public synchronized int rebuild(Iterable<List<IndexedSheet>> pages, long sequence, IntConsumer progress)
+            throws IOException {
         writer.deleteAll();
-        int done = 0;
-        for (IndexedSheet sheet : sheets) {
-            writer.addDocument(documents.build(sheet));
-            progress.accept(++done);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger done = new AtomicInteger();
+        try {
+            for (List<IndexedSheet> page : pages) {
+                List<Future<?>> parts = new ArrayList<>();
+                int step = (page.size() + threads - 1) / threads;
+                for (int from = 0; from < page.size(); from += step) {
+                    List<IndexedSheet> part = page.subList(from, Math.min(page.size(), from + step));
+                    parts.add(pool.submit(() -> {
+                        for (IndexedSheet sheet : part) {
+                            writer.addDocument(documents.build(sheet));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+                progress.accept(done.addAndGet(page.size()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("reconstruction interrompue", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         commit(sequence);
+        return done.get();
     }
 
     private void commit(long sequence) throws IOException {
@@ -151,6 +190,7 @@ public final class SearchIndex implements Closeable {
         writer.commit();
         appliedSequence = sequence;
         searchers.maybeRefreshBlocking();
+        generation++;
     }
 
     /** Runs a read on the current searcher, released afterwards whatever happens. */
@@ -185,6 +225,11 @@ public final class SearchIndex implements Closeable {
             // An index without any facet value yet.
             return null;
         }
+    }
+
+    /** Changes whenever what searches see changes: what is cached from searches is valid for one generation. */
+    long generation() {
+        return generation;
     }
 
     FacetsConfig facetsConfig() {

@@ -36,6 +36,7 @@ public class SearchService {
 
     private static final Logger LOG = Logger.getLogger(SearchService.class.getName());
     private static final long TAIL_EVERY_MILLIS = 200;
+    private static final long SUGGESTIONS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** Where the index stands, for the health check and the administrators. */
     public record Status(String state, long appliedSequence, long lastChange, int indexed, int total) {
@@ -66,6 +67,8 @@ public class SearchService {
     private volatile int rebuilt;
     private volatile int toRebuild;
     private ScheduledFuture<?> tail;
+    private boolean suggestionsStale;
+    private long suggestionsBuilt = System.nanoTime();
 
     public void start() throws IOException {
         Map<Integer, String> themeLabels = ThemeList.fromClasspath().stream()
@@ -93,7 +96,7 @@ public class SearchService {
             LOG.info("Reconstruction de l'index de recherche");
             int count = new IndexSync(sheets, engine.index(), transactions).rebuild(done -> {
                 rebuilt = done;
-                if (done % 50 == 0) {
+                if (done % 10_000 == 0) {
                     LOG.info(() -> "Reconstruction de l'index : " + done + " fiches indexées");
                 }
             });
@@ -116,7 +119,13 @@ public class SearchService {
         }
         try {
             if (catchUp() > 0) {
+                suggestionsStale = true;
+            }
+            // Completion is rebuilt from the whole index: at most once a minute, not on every publication.
+            if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS) {
+                suggestionsStale = false;
                 engine.refreshSuggestions();
+                suggestionsBuilt = System.nanoTime();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Mise à jour de l'index impossible, nouvel essai dans un instant", e);

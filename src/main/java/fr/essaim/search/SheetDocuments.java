@@ -87,7 +87,7 @@ final class SheetDocuments {
             counted.addAll(territories.ancestors(key));
         }
         for (String key : counted) {
-            doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY, key));
+            doc.add(new SortedSetDocValuesFacetField(IndexSchema.territoryDim(key), key));
             if (key.startsWith("epci:")) {
                 doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_EPCI, key));
             }

@@ -57,16 +57,19 @@ final class Suggestions implements Closeable {
         themeLabels.forEach((code, label) -> entries.add(new Entry(label, 200, "theme\t" + code)));
         if (facets != null) {
             FacetsCollector all = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-            FacetResult places;
-            try {
-                places = new SortedSetDocValuesFacetCounts(facets, all).getAllChildren(IndexSchema.FACET_TERRITORY);
-            } catch (IllegalArgumentException e) {
-                places = null;
-            }
-            if (places != null) {
-                for (LabelAndValue place : places.labelValues) {
-                    territories.find(place.label).ifPresent(t -> entries.add(new Entry(
-                            t.name() + " (" + t.levelLabel() + ")", weight(t) + place.value.longValue(), "territoire\t" + t.key())));
+            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facets, all);
+            for (String dim : List.of(IndexSchema.FACET_TERRITORY, IndexSchema.FACET_TERRITORY_LOCAL)) {
+                FacetResult places;
+                try {
+                    places = counts.getAllChildren(dim);
+                } catch (IllegalArgumentException e) {
+                    places = null;
+                }
+                if (places != null) {
+                    for (LabelAndValue place : places.labelValues) {
+                        territories.find(place.label).ifPresent(t -> entries.add(new Entry(
+                                t.name() + " (" + t.levelLabel() + ")", weight(t) + place.value.longValue(), "territoire\t" + t.key())));
+                    }
                 }
             }
         }

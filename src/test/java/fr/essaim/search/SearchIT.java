@@ -260,8 +260,12 @@ class SearchIT {
                 assertEquals(expected.get(shown.getKey()), shown.getValue(), dim + "=" + shown.getKey() + " for " + selection);
             }
             for (Map.Entry<String, Long> counted : expected.entrySet()) {
-                boolean mustShow = !dim.equals("territory") || counted.getKey().startsWith("region:")
-                        || counted.getKey().startsWith("departement:");
+                // Communes and EPCI are listed only inside a chosen département, or when chosen themselves.
+                boolean mustShow = switch (dim) {
+                    case "territory" -> counted.getKey().startsWith("region:") || counted.getKey().startsWith("departement:");
+                    case "epci" -> selection.getOrDefault("epci", List.of()).contains(counted.getKey());
+                    default -> true;
+                };
                 if (mustShow) {
                     assertTrue(actual.containsKey(counted.getKey()), dim + "=" + counted.getKey() + " missing for " + selection);
                 }

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Scale benchmark, in one run on one machine:
+#   generates N sheets (src/bench/GenerateCorpus.java), starts target/essaim.jar with -Xmx512m on an
+#   empty data folder (embedded H2) and times the first start (import + index) to ready; loads the
+#   search API with a mixed workload (src/bench/search-mix.lua) with wrk at 1 and 16 connections;
+#   times the pages and the sheet API one request at a time; measures publication → search under
+#   that load; reads heap and resident memory; restarts and times readiness; removes the index and
+#   times the full reindex; then replays the workload in-process against the search engine
+#   (SearchBench.java) and against a PostgreSQL full-text baseline (PostgresBaseline.java).
+# Usage (repository root, after ./mvnw -B package -DskipTests): bash src/bench/bench.sh N
+# Settings: BENCH_PORT (18080), BENCH_DURATION (wrk run, 20s), BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432/),
+# BENCH_PG_DB (essaim_bench, created and dropped), BENCH_SKIP_PG=1 to leave the baseline out.
+# Traffic goes to 127.0.0.1 only; every step is bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+n=${1:?usage: bench.sh N}
+port=${BENCH_PORT:-18080}
+duration=${BENCH_DURATION:-20s}
+work=$(mktemp -d)
+log="$work/essaim.log"
+pid=
+admin_password=bench-$RANDOM-$RANDOM
+stop() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=; fi
+}
+trap 'stop; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk est nécessaire : apt-get install wrk" >&2; exit 1; }
+[ -f target/essaim.jar ] || { echo "construisez d'abord : ./mvnw -B package -DskipTests" >&2; exit 1; }
+base="http://127.0.0.1:$port"
+declare -A row
+
+now_ms() { date +%s%3N; }
+
+start() {
+  ESSAIM_DATA_DIR="$work/data" ESSAIM_CONTENT_DIR="$work/content" ESSAIM_ADMIN_PASSWORD="$admin_password" \
+    java -Xmx512m -jar target/essaim.jar --port "$port" --rootdir "$work/payara" >> "$log" 2>&1 &
+  pid=$!
+}
+
+# Milliseconds from now until /health/ready says the index is ready (at most 30 min).
+wait_ready() {
+  local t0; t0=$(now_ms)
+  for _ in $(seq 1 18000); do
+    if curl -fs "$base/health/ready" 2>/dev/null | grep -q '"etat":"pret"'; then echo $(( $(now_ms) - t0 )); return; fi
+    kill -0 "$pid" 2>/dev/null || { echo "l'application s'est arrêtée" >&2; tail -40 "$log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "pas prête après 30 min" >&2; tail -40 "$log" >&2; exit 1
+}
+
+memory() {
+  local heap rss
+  heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+' || echo 0)
+  rss=$(ps -o rss= -p "$pid" | tr -d ' ')
+  echo "tas utilisé $(( heap / 1024 )) Mio, mémoire résidente $(( rss / 1024 )) Mio"
+}
+
+# One wrk run of the mixed workload: "req/s, p50, p99, errors".
+load() {
+  local out
+  out=$(wrk -t"$1" -c"$2" -d"$duration" --latency -s src/bench/search-mix.lua "$base")
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {printf "%d", $2}')
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $5} /Socket errors/ {print}' | tr '\n' ' ')
+  echo "$rps req/s, p50 $p50, p99 $p99${errors:+, erreurs : $errors}"
+}
+
+# Median time of 5 single requests, after one to warm up; "n/a" when the page does not exist.
+page() {
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$base$1")
+  if [ "$code" = 404 ]; then echo "n/a (404)"; return; fi
+  local times=()
+  for _ in 1 2 3 4 5; do times+=("$(curl -s -o /dev/null -w '%{time_total}' "$base$1")"); done
+  local median; median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+  local size; size=$(curl -s "$base$1" | wc -c)
+  echo "$(awk -v t="$median" 'BEGIN {printf "%.0f", t * 1000}') ms (HTTP $code, $(( size / 1024 )) Kio)"
+}
+
+echo "== Corpus de $n fiches"
+java src/bench/GenerateCorpus.java content "$n" "$work/content" > /dev/null
+
+t0=$(now_ms)
+start
+ready=$(wait_ready)
+row[first]="$(( ready + 0 )) ms au total ($(grep -o 'Corpus [^:]* : [0-9]* fiche(s) importée(s), [0-9]* refusée(s) en [0-9]* ms' "$log" | sed 's/Corpus [^:]* : //' | head -1) ; $(grep -o 'Index reconstruit : .*' "$log" | head -1))"
+searchable=$(curl -fs "$base/api/v1/search?size=0" | grep -oE '"total":[0-9]+' | head -1 | cut -d: -f2)
+row[first]+=" ; $searchable fiches trouvées par la recherche"
+row[memory_start]=$(memory)
+
+echo "== Charge de recherche"
+load 1 1 > /dev/null # warm-up
+row[load1]=$(load 1 1)
+row[load16]=$(load 2 16)
+row[memory_load]=$(memory)
+
+echo "== Pages"
+slug=$(ls "$work/content/fiches" | sed -n "$(( n / 2 + 1 ))p" | sed 's/\.md$//')
+row[home]=$(page "/")
+row[search]=$(page "/recherche?q=itinerance&theme=6")
+row[sheet]=$(page "/fiches/$slug")
+row[theme]=$(page "/themes/6")
+row[territory]=$(page "/territoires/departement:05")
+row[api]=$(page "/api/v1/sheets/$slug")
+
+echo "== Publication sous charge"
+wrk -t2 -c16 -d60s -s src/bench/search-mix.lua "$base" > /dev/null &
+wrk_pid=$!
+sleep 3
+publish_times=()
+for k in 1 2 3; do
+  word="xylophone$k$RANDOM"
+  mkdir -p "$work/publish/fiches"
+  sed "s/## Contexte/## Contexte\n\nUn atelier de $word s'y est ajouté.\n/" content/fiches/solidart-maurienne.md \
+    > "$work/publish/fiches/publication-sous-charge-$k.md"
+  (cd "$work/publish" && rm -f p.zip && zip -q p.zip "fiches/publication-sous-charge-$k.md")
+  curl -fs -o /dev/null -u "admin:$admin_password" -H 'Content-Type: application/zip' \
+    --data-binary "@$work/publish/p.zip" "$base/api/v1/import"
+  t0=$(now_ms)
+  until curl -fs "$base/api/v1/search?q=$word&size=0" | grep -q '"total":1'; do
+    [ $(( $(now_ms) - t0 )) -gt 20000 ] && break
+    sleep 0.02
+  done
+  publish_times+=("$(( $(now_ms) - t0 ))")
+done
+wait "$wrk_pid" || true
+row[publish]="${publish_times[*]} ms (3 publications)"
+
+echo "== Redémarrage"
+stop
+start
+row[restart]="$(wait_ready) ms"
+
+echo "== Réindexation complète"
+stop
+rm -rf "$work/data/index"
+start
+wait_ready > /dev/null
+row[reindex]=$(grep -o 'Index reconstruit : .*' "$log" | tail -1 | sed 's/Index reconstruit : //')
+row[memory_end]=$(memory)
+stop
+
+echo "== Moteur en processus"
+cp=$(./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test 2>/dev/null)
+BENCH_LIST=1 wrk -s src/bench/search-mix.lua "$base" > "$work/paths.txt"
+row[inprocess]=$(java -Xmx512m -cp "target/classes:$cp" src/bench/SearchBench.java "$work/data/index" "$work/paths.txt" 16 20 | tail -1)
+
+if [ -z "${BENCH_SKIP_PG:-}" ]; then
+  echo "== PostgreSQL plein texte"
+  row[postgres]=$(java -Xmx512m -cp "$cp" src/bench/PostgresBaseline.java "$work/content" "$work/paths.txt" 16 20 \
+    "${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/}" "${BENCH_PG_DB:-essaim_bench}" | tail -1)
+else
+  row[postgres]="non mesuré"
+fi
+
+echo
+echo "| mesure ($n fiches, -Xmx512m, $(nproc) cœurs) | résultat |"
+echo "|---|---|"
+echo "| premier démarrage : import + index, jusqu'à prêt | ${row[first]} |"
+echo "| recherche mixte HTTP, 1 client | ${row[load1]} |"
+echo "| recherche mixte HTTP, 16 clients | ${row[load16]} |"
+echo "| recherche mixte en processus, 16 fils (sans cache / avec cache) | ${row[inprocess]} |"
+echo "| PostgreSQL plein texte (tsvector french, GIN, GROUP BY), 16 connexions | ${row[postgres]} |"
+echo "| page d'accueil \`/\` | ${row[home]} |"
+echo "| page de recherche \`/recherche\` | ${row[search]} |"
+echo "| page d'une fiche | ${row[sheet]} |"
+echo "| page d'un thème \`/themes/6\` | ${row[theme]} |"
+echo "| page d'un territoire \`/territoires/departement:05\` | ${row[territory]} |"
+echo "| API d'une fiche | ${row[api]} |"
+echo "| publication → recherche, sous 16 clients | ${row[publish]} |"
+echo "| redémarrage jusqu'à prêt | ${row[restart]} |"
+echo "| réindexation complète | ${row[reindex]} |"
+echo "| mémoire après démarrage / après charge / après réindexation | ${row[memory_start]} / ${row[memory_load]} / ${row[memory_end]} |"

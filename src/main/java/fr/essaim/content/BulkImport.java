@@ -1,0 +1,277 @@
+package fr.essaim.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+import fr.essaim.config.Jdbc;
+import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.markdown.SheetSource;
+import fr.essaim.sheet.FieldError;
+import fr.essaim.sheet.InvalidSheetException;
+import fr.essaim.sheet.ParsedSheet;
+import fr.essaim.sheet.ReferenceData;
+import fr.essaim.sheet.SheetSchema;
+import fr.essaim.sheet.Slugs;
+
+/**
+ * First-start import of sheets that have a single, published revision, straight into an empty
+ * database: files are read a batch at a time (the corpus never sits whole in memory), parsed and
+ * rendered on every core, and written with JDBC batches, one transaction per batch. A batch the
+ * database refuses is rolled back and handed back to be imported sheet by sheet, so that one bad
+ * sheet is refused alone and the others still come in.
+ */
+final class BulkImport {
+
+    private static final Logger LOG = Logger.getLogger(BulkImport.class.getName());
+    static final int BATCH = 500;
+    /** Ids come from sequences that step by this much, as JPA allocates them. */
+    private static final int ID_STEP = 50;
+
+    /** What happens to a batch the database refused. */
+    @FunctionalInterface
+    interface Fallback {
+        void importOneByOne(List<Path> files);
+    }
+
+    private record Parsed(String slug, String path, ParsedSheet sheet, List<String> refusal) {
+    }
+
+    private final DataSource dataSource;
+    private final SheetSchema schema;
+    private final ReferenceData references;
+    private final String importer;
+
+    BulkImport(DataSource dataSource, SheetSchema schema, ReferenceData references, String importer) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.references = references;
+        this.importer = importer;
+    }
+
+    /** Imports these sheet files ({@code fiches/<slug>.md} of {@code folder}), reporting each. */
+    void run(Path folder, List<Path> files, ImportReport report, Fallback fallback) {
+        UnaryOperator<String> targets = wikiTargets(files);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ThreadLocal<fr.essaim.sheet.SheetParser> parsers = ThreadLocal.withInitial(
+                () -> new fr.essaim.sheet.SheetParser(schema, new MarkdownRenderer()));
+        try {
+            for (int from = 0; from < files.size(); from += BATCH) {
+                List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+                List<Future<Parsed>> futures = new ArrayList<>();
+                for (Path file : batch) {
+                    futures.add(pool.submit(() -> parse(folder, file, parsers.get(), targets)));
+                }
+                List<Parsed> valid = new ArrayList<>();
+                for (Future<Parsed> future : futures) {
+                    Parsed parsed = get(future);
+                    if (parsed.refusal() != null) {
+                        report.refused(parsed.path(), parsed.refusal());
+                    } else {
+                        valid.add(parsed);
+                    }
+                }
+                try {
+                    Jdbc.inTransaction(dataSource, connection -> insert(connection, valid));
+                    valid.forEach(p -> report.add(p.path(), ImportReport.Outcome.IMPORTED));
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warning(() -> "Lot de " + valid.size() + " fiches refusé par la base (" + e.getMessage()
+                            + ") : import fiche par fiche");
+                    fallback.importOneByOne(valid.stream().map(p -> folder.resolve(p.path())).toList());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Parsed get(Future<Parsed> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrompu", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Parsed parse(Path folder, Path file, fr.essaim.sheet.SheetParser parser, UnaryOperator<String> targets) {
+        String path = folder.relativize(file).toString().replace('\\', '/');
+        String slug = slugOf(file);
+        try {
+            String source = Utf8.decode(Files.readAllBytes(file));
+            return new Parsed(slug, path, parser.parse(source, references, targets), null);
+        } catch (InvalidSheetException e) {
+            return new Parsed(slug, path, null, e.errors().stream().map(FieldError::toString).toList());
+        } catch (ContentException e) {
+            return new Parsed(slug, path, null, List.of(e.getMessage()));
+        } catch (IOException e) {
+            return new Parsed(slug, path, null, List.of("fichier illisible : " + e.getMessage()));
+        }
+    }
+
+    static String slugOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".md".length());
+    }
+
+    /**
+     * Wiki link targets as the sheet service resolves them — slug, old name, title, else the
+     * slug the title would get — but against the whole corpus being imported, read once.
+     */
+    private static UnaryOperator<String> wikiTargets(List<Path> files) {
+        Map<String, String> slugs = new HashMap<>();
+        Map<String, String> aliases = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
+        for (Path file : files) {
+            String slug = slugOf(file);
+            slugs.put(slug, slug);
+            try {
+                String text = Files.readString(file);
+                int end = text.indexOf("\n---", 3);
+                for (String line : (end < 0 ? "" : text.substring(0, end)).split("\n")) {
+                    if (line.startsWith("title:") || line.startsWith("aliases:")) {
+                        Object value = SheetSource.newYaml().load(line);
+                        if (value instanceof Map<?, ?> map && map.get("title") != null) {
+                            titles.putIfAbsent(String.valueOf(map.get("title")).strip().toLowerCase(Locale.ROOT), slug);
+                        } else if (value instanceof Map<?, ?> map && map.get("aliases") instanceof List<?> names) {
+                            names.forEach(name -> aliases.putIfAbsent(String.valueOf(name).strip(), slug));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // The sheet itself is refused with its reason when it is parsed.
+            }
+        }
+        return target -> {
+            if (Slugs.isValid(target) && slugs.containsKey(target)) {
+                return target;
+            }
+            String found = aliases.get(target);
+            if (found == null) {
+                found = titles.get(target.toLowerCase(Locale.ROOT));
+            }
+            return found != null ? found : Slugs.slugify(target);
+        };
+    }
+
+    private int insert(Connection connection, List<Parsed> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long[] sheetIds = ids(connection, "sheet_seq", batch.size());
+        long[] revisionIds = ids(connection, "revision_seq", batch.size());
+        long lastSeq;
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update change_counter set last_seq = last_seq + " + batch.size() + " where id = 1");
+            try (ResultSet rs = statement.executeQuery("select last_seq from change_counter where id = 1")) {
+                rs.next();
+                lastSeq = rs.getLong(1);
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(History.PARIS);
+        try (PreparedStatement sheets = connection.prepareStatement("insert into sheet (id, slug, kind, state, title, "
+                + "latest_revision, published_revision_id, pending_revision_id, created_at, updated_at, version) "
+                + "values (?, ?, ?, 'PUBLISHED', ?, 1, null, null, ?, ?, 1)");
+                PreparedStatement revisions = connection.prepareStatement("insert into revision (id, sheet_id, number, "
+                        + "source, kind, title, summary, fields_json, html, author, created_at, comment) "
+                        + "values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement published = connection.prepareStatement(
+                        "update sheet set published_revision_id = ? where id = ?");
+                PreparedStatement links = connection.prepareStatement(
+                        "insert into revision_link (revision_id, target_slug) values (?, ?)");
+                PreparedStatement aliases = connection.prepareStatement(
+                        "insert into sheet_alias (alias, sheet_id) values (?, ?)");
+                PreparedStatement changes = connection.prepareStatement(
+                        "insert into change_log (seq, slug, created_at) values (?, ?, ?)")) {
+            for (int i = 0; i < batch.size(); i++) {
+                ParsedSheet sheet = batch.get(i).sheet();
+                String slug = batch.get(i).slug();
+                sheets.setLong(1, sheetIds[i]);
+                sheets.setString(2, slug);
+                sheets.setString(3, sheet.kind());
+                sheets.setString(4, sheet.title());
+                sheets.setObject(5, now);
+                sheets.setObject(6, now);
+                sheets.addBatch();
+                revisions.setLong(1, revisionIds[i]);
+                revisions.setLong(2, sheetIds[i]);
+                revisions.setString(3, sheet.source());
+                revisions.setString(4, sheet.kind());
+                revisions.setString(5, sheet.title());
+                revisions.setString(6, sheet.summary());
+                revisions.setString(7, sheet.fieldsJson());
+                revisions.setString(8, sheet.html());
+                revisions.setString(9, importer);
+                revisions.setObject(10, now);
+                revisions.setString(11, "Import du corpus");
+                revisions.addBatch();
+                published.setLong(1, revisionIds[i]);
+                published.setLong(2, sheetIds[i]);
+                published.addBatch();
+                for (String link : new java.util.TreeSet<>(sheet.links())) {
+                    links.setLong(1, revisionIds[i]);
+                    links.setString(2, link);
+                    links.addBatch();
+                }
+                for (String alias : sheet.aliases()) {
+                    aliases.setString(1, alias);
+                    aliases.setLong(2, sheetIds[i]);
+                    aliases.addBatch();
+                }
+                changes.setLong(1, lastSeq - batch.size() + 1 + i);
+                changes.setString(2, slug);
+                changes.setObject(3, now);
+                changes.addBatch();
+            }
+            sheets.executeBatch();
+            revisions.executeBatch();
+            published.executeBatch();
+            links.executeBatch();
+            aliases.executeBatch();
+            changes.executeBatch();
+        }
+        return batch.size();
+    }
+
+    /** {@code count} fresh ids from a sequence stepping by {@link #ID_STEP}: each value v stands for v-49…v. */
+    private static long[] ids(Connection connection, String sequence, int count) throws SQLException {
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        String next = postgres ? "select nextval('" + sequence + "')" : "select next value for " + sequence;
+        long[] ids = new long[count];
+        int filled = 0;
+        try (PreparedStatement statement = connection.prepareStatement(next)) {
+            while (filled < count) {
+                long value;
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    value = rs.getLong(1);
+                }
+                for (long id = value - ID_STEP + 1; id <= value && filled < count; id++) {
+                    ids[filled++] = id;
+                }
+            }
+        }
+        return ids;
+    }
+}
