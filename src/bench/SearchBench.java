@@ -57,7 +57,7 @@ public final class SearchBench {
         AtomicInteger errors = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            long[] mine = new long[2_000_000];
+            long[] mine = new long[200_000];
             latencies.add(mine);
             int offset = t * 97;
             Thread worker = new Thread(() -> {
@@ -84,14 +84,17 @@ public final class SearchBench {
         for (Thread worker : workers) {
             worker.join();
         }
-        List<Long> all = new ArrayList<>();
+        int total = 0;
+        for (long[] mine : latencies) {
+            total += (int) mine[mine.length - 1];
+        }
+        long[] sorted = new long[total];
+        int at = 0;
         for (long[] mine : latencies) {
             int count = (int) mine[mine.length - 1];
-            for (int i = 0; i < count; i++) {
-                all.add(mine[i]);
-            }
+            System.arraycopy(mine, 0, sorted, at, count);
+            at += count;
         }
-        long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         if (sorted.length == 0) {
             return "aucune recherche";

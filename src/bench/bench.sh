@@ -147,12 +147,12 @@ stop
 echo "== Moteur en processus"
 cp=$(./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test 2>/dev/null)
 BENCH_LIST=1 wrk -s src/bench/search-mix.lua "$base" > "$work/paths.txt"
-row[inprocess]=$(java -Xmx512m -cp "target/classes:$cp" src/bench/SearchBench.java "$work/data/index" "$work/paths.txt" 16 20 | tail -1)
+row[inprocess]=$(java -Xmx512m -cp "target/classes:$cp" src/bench/SearchBench.java "$work/data/index" "$work/paths.txt" 16 "${duration%s}" | tail -1 || echo "échec")
 
 if [ -z "${BENCH_SKIP_PG:-}" ]; then
   echo "== PostgreSQL plein texte"
-  row[postgres]=$(java -Xmx512m -cp "$cp" src/bench/PostgresBaseline.java "$work/content" "$work/paths.txt" 16 20 \
-    "${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/}" "${BENCH_PG_DB:-essaim_bench}" | tail -1)
+  row[postgres]=$(java -Xmx512m -cp "$cp" src/bench/PostgresBaseline.java "$work/content" "$work/paths.txt" 16 "${duration%s}" \
+    "${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/}" "${BENCH_PG_DB:-essaim_bench}" | tail -1 || echo "échec")
 else
   row[postgres]="non mesuré"
 fi
