@@ -147,8 +147,9 @@ public class SheetService {
         java.util.Set<String> names = new java.util.HashSet<>(find(slug).map(Sheet::getAliases).orElse(java.util.Set.of()));
         names.add(slug);
         names.addAll(find(slug).map(s -> java.util.Set.of(Slugs.slugify(s.getTitle()))).orElse(java.util.Set.of()));
-        return batched(em.createQuery("select distinct r from Sheet s join s.publishedRevision r join r.links l "
-                        + "where l in :names and s.state = :state and s.slug <> :slug order by r.title", Revision.class))
+        return batched(em.createQuery("select distinct r from Revision r join r.sheet s join r.links l "
+                        + "where s.publishedRevision = r and l in :names and s.state = :state and s.slug <> :slug "
+                        + "order by r.title", Revision.class))
                 .setParameter("names", names).setParameter("slug", slug)
                 .setParameter("state", SheetState.PUBLISHED).getResultList();
     }

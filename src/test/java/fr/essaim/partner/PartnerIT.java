@@ -47,6 +47,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -60,6 +61,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import fr.essaim.support.Ready;
 
 /** What partner sites use, on a real Payara Micro: widget, feed, OpenAPI, caching, sitemap. */
 @ExtendWith(ArquillianExtension.class)
@@ -77,6 +79,11 @@ class PartnerIT {
 
     @ArquillianResource
     private URL base;
+
+    @BeforeEach
+    void awaitReady() throws Exception {
+        Ready.await(base);
+    }
 
     @Deployment(testable = false)
     static WebArchive application() {

@@ -32,8 +32,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import fr.essaim.support.Ready;
 
 /** The administrators' import and export, over HTTP, on a real Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -48,6 +50,11 @@ class AdminContentIT {
 
     @ArquillianResource
     private URL base;
+
+    @BeforeEach
+    void awaitReady() throws Exception {
+        Ready.await(base);
+    }
 
     @Deployment(testable = false)
     static WebArchive application() {

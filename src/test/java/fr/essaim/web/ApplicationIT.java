@@ -21,8 +21,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import fr.essaim.support.Ready;
 
 /**
  * The packaged application on a real Payara Micro: it migrates its database, imports the corpus
@@ -38,6 +40,11 @@ class ApplicationIT {
 
     @ArquillianResource
     private URL base;
+
+    @BeforeEach
+    void awaitReady() throws Exception {
+        Ready.await(base);
+    }
 
     @Deployment(testable = false)
     static WebArchive application() {

@@ -59,6 +59,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.essaim.support.Ready;
 
 /**
  * The public pages on a real Payara Micro: over HTTP (status codes, search without JavaScript,
@@ -112,10 +113,7 @@ class PublicPagesIT {
     /** The index is built in the background at first start: the pages count on it. */
     @BeforeEach
     void indexReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!get("health/ready").body().contains("\"etat\":\"pret\"") && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        Ready.await(base);
     }
 
     // ---- HTTP ----

@@ -28,10 +28,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import fr.essaim.support.Ready;
 
 /** The search API of the packaged application, on a real Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -42,6 +44,11 @@ class SearchApiIT {
 
     @ArquillianResource
     private URL base;
+
+    @BeforeEach
+    void awaitReady() throws Exception {
+        Ready.await(base);
+    }
 
     @Deployment(testable = false)
     static WebArchive application() {

@@ -45,6 +45,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import fr.essaim.support.Ready;
 
 /** Accounts, permissions, the editorial workflow and conflicting edits, over HTTP on a real Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -76,6 +77,7 @@ class WorkflowIT {
     /** The accounts of the tests: created once, the 409 of a second creation is expected. */
     @BeforeEach
     void accounts() throws Exception {
+        Ready.await(base);
         for (String[] account : new String[][] {{"claire", "contributor"}, {"camille", "contributor"}, {"emile", "editor"}}) {
             HttpResponse<String> created = send("POST", "api/v1/accounts", ADMIN, "application/json",
                     "{\"name\":\"" + account[0] + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + account[1] + "\""

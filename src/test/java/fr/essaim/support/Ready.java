@@ -1,0 +1,47 @@
+package fr.essaim.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The deployed application starts in the background (schema, reference data, corpus, index) and
+ * answers 503 meanwhile: tests against it wait, as a load balancer would, until it says it is ready.
+ */
+public final class Ready {
+
+    private static final Set<String> READY = ConcurrentHashMap.newKeySet();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Ready() {
+    }
+
+    public static void await(URL base) throws IOException, InterruptedException {
+        String root = base.toString();
+        if (READY.contains(root)) {
+            return;
+        }
+        URI health = URI.create(root.replaceAll("/$", "") + "/health/ready");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(health).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    READY.add(root);
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the application at " + root + " was not ready after 5 minutes");
+    }
+}
