@@ -19,6 +19,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (error instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             return ApiError.of(status, switch (status) {
+                case 403 -> "Votre compte n'a pas le rôle requis pour cette action.";
                 case 404 -> "Ressource introuvable.";
                 case 405 -> "Méthode non autorisée sur cette adresse.";
                 case 406 -> "Format de réponse non disponible : cette API répond en JSON.";

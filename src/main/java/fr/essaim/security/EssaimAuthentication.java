@@ -60,7 +60,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
         try {
             AuthenticationParameters parameters = context.getAuthParameters();
             if (parameters != null && parameters.getCredential() instanceof UsernamePasswordCredential form) {
-                return formLogin(form, request, context);
+                return formLogin(form, request, response, context);
             }
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -100,7 +100,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus formLogin(UsernamePasswordCredential credential, HttpServletRequest request,
-            HttpMessageContext context) {
+            HttpServletResponse response, HttpMessageContext context) {
         Optional<CredentialValidationResult> valid = checkPassword(credential, request);
         if (valid.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -110,7 +110,9 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
         if (old != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(SESSION_CALLER, valid.get().getCallerPrincipal().getName());
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_CALLER, valid.get().getCallerPrincipal().getName());
+        SessionCookieFilter.writeCookie(request, response, session.getId());
         request.setAttribute(METHOD, "password");
         return context.notifyContainerAboutLogin(valid.get());
     }

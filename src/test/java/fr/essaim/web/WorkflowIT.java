@@ -219,7 +219,7 @@ class WorkflowIT {
         assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/submit", CLAIRE, "application/json", "{}").statusCode());
         HttpResponse<String> refused = send("POST", "api/v1/sheets/" + slug + "/publish", CLAIRE, "application/json", "{}");
         assertEquals(403, refused.statusCode());
-        assertTrue(json(refused).getString("error").contains("claire"));
+        assertTrue(json(refused).getString("error").contains("rôle"), refused.body());
         assertEquals(404, get("api/v1/sheets/" + slug, null).statusCode());
     }
 
@@ -301,6 +301,10 @@ class WorkflowIT {
     @Test
     void aPublishedSheetKeepsShowingWhileAChangeIsPendingAndPublishingIsSearchableWithinASecond() throws Exception {
         String slug = draft("Tiers-lieu de Vallouise", "Première version publiée avec le mot quadrilobe.");
+        // The index is built in the background at first start: measure a publication, not the first build.
+        for (int i = 0; i < 300 && !get("health/ready", null).body().contains("\"etat\":\"pret\""); i++) {
+            Thread.sleep(100);
+        }
         assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json",
                 "{\"comment\":\"Relu.\"}").statusCode());
         long start = System.nanoTime();

@@ -1,0 +1,60 @@
+package fr.essaim.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The session cookie is never sent with a cross-site POST (SameSite=Lax), nor readable by scripts,
+ * and Secure when the request came over HTTPS. The container writes no SameSite attribute, so the
+ * cookie header is written again whenever a session starts or changes id during the request.
+ */
+@WebFilter(urlPatterns = "/*")
+public class SessionCookieFilter extends HttpFilter {
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        chain.doFilter(new HttpServletRequestWrapper(request) {
+            @Override
+            public HttpSession getSession(boolean create) {
+                HttpSession before = super.getSession(false);
+                HttpSession session = super.getSession(create);
+                if (session != null && before == null) {
+                    writeCookie(request, response, session.getId());
+                }
+                return session;
+            }
+
+            @Override
+            public HttpSession getSession() {
+                return getSession(true);
+            }
+
+            @Override
+            public String changeSessionId() {
+                String id = super.changeSessionId();
+                writeCookie(request, response, id);
+                return id;
+            }
+        }, response);
+    }
+
+    /** Replaces the container's session cookie header with one that carries every attribute. */
+    public static void writeCookie(HttpServletRequest request, HttpServletResponse response, String id) {
+        if (response.isCommitted()) {
+            return;
+        }
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        response.setHeader("Set-Cookie", "JSESSIONID=" + id + "; Path=" + path + "; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : ""));
+    }
+}
