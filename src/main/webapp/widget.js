@@ -104,8 +104,18 @@
     var root = host.attachShadow({ mode: 'open' });
     host.essaimWidget = true;
 
-    var style = el('style');
-    style.textContent = CSS;
+    // A constructed style sheet is not inline style: pages with a strict policy (Essaim's own
+    // included) accept it. Older browsers get a <style> element.
+    var styled = [];
+    if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      var style = el('style');
+      style.textContent = CSS;
+      styled.push(style);
+    }
     var box = el('div', { 'class': 'box', role: 'search', lang: 'fr' });
     var label = el('label', { 'for': id }, host.dataset.label || 'Rechercher dans les fiches Essaim');
     var input = el('input', { id: id, type: 'search', name: 'q', autocomplete: 'off', spellcheck: 'true' });
@@ -115,7 +125,7 @@
     var list = el('ul', { 'aria-label': 'Résultats' });
     var all = el('a', { 'class': 'all', href: ORIGIN + '/recherche' }, 'Voir toutes les fiches');
     box.append(label, input, chips, status, list, all);
-    root.append(style, box);
+    root.append.apply(root, styled.concat([box]));
 
     var controller = null;
     var timer = null;

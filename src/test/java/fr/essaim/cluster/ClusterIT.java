@@ -109,7 +109,9 @@ class ClusterIT {
                             ---
                             Le mot %s n'existe que dans cette fiche.
                             """.formatted(word, word)))));
-            assertEquals(200, imported.statusCode(), new String(imported.body(), StandardCharsets.UTF_8));
+            String report = new String(imported.body(), StandardCharsets.UTF_8);
+            assertEquals(200, imported.statusCode(), report);
+            assertTrue(report.contains("\"imported\":1"), report);
             long published = System.nanoTime();
             long foundAfter = -1;
             while ((System.nanoTime() - published) / 1_000_000 < 10_000) {

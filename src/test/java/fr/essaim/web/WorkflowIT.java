@@ -117,7 +117,7 @@ class WorkflowIT {
     static String sheet(String title, String body) {
         return "---\nkind: experience\ntitle: \"" + title + "\"\nsummary: Une expérience écrite par les tests.\n"
                 + "territories: [departement:05]\nthemes: [3]\nporteur:\n  name: Communauté de communes du Guillestrois\n"
-                + "  actorType: EPCI\nstatus: expérimentation\nsources:\n  - title: Notes de terrain\n    year: 2024\n---\n"
+                + "  actorType: intercommunalité\nstatus: expérimentation\nsources:\n  - title: Notes de terrain\n    year: 2024\n---\n"
                 + body + "\n";
     }
 
@@ -471,7 +471,7 @@ class WorkflowIT {
             suggestion.click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".territoires-choisis"), "Guillestre"));
             browser.findElement(By.cssSelector("input.champ-porteur-nom")).sendKeys("Communauté de communes du Guillestrois");
-            browser.findElement(By.cssSelector("input.champ-porteur-type")).sendKeys("EPCI");
+            browser.findElement(By.cssSelector("input.champ-porteur-type")).sendKeys("intercommunalité");
             new Select(browser.findElement(By.cssSelector("select.champ-status"))).selectByValue("expérimentation");
             browser.findElement(By.cssSelector("input.source-titre")).sendKeys("Compte rendu du conseil communautaire");
             browser.findElement(By.id("texte")).sendKeys("## Contexte\n\nUne navette **hexagonale** relie les hameaux.");
