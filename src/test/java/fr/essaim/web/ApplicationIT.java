@@ -118,7 +118,8 @@ class ApplicationIT {
         assertTrue(html.contains("Petite enfance"), "theme shown with its French label");
         assertTrue(html.contains("10 280 heures de garde"));
         assertTrue(html.contains("href=\"/fiches/litinerance-des-services\""), "wiki link rendered");
-        assertFalse(html.contains("<script"));
+        // The only script element is the schema.org data block, which browsers never execute.
+        assertFalse(html.replace("<script type=\"application/ld+json\">", "").contains("<script"), "no executable script");
         assertTrue(html.contains("Fiches qui citent celle-ci"));
         assertTrue(html.contains("Fiches proches"));
     }
