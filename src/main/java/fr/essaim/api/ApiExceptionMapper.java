@@ -28,6 +28,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 default -> status < 500 ? "Requête invalide." : "Service momentanément indisponible.";
             });
         }
+        if (error instanceof java.io.IOException) {
+            // The search index being opened, rebuilt or out of reach: a passing state, not a fault of the request.
+            LOG.log(Level.WARNING, "Index de recherche indisponible", error);
+            Response unavailable = ApiError.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "L'index de recherche est momentanément indisponible : réessayez dans quelques secondes.");
+            return Response.fromResponse(unavailable).header("Retry-After", "5").build();
+        }
         LOG.log(Level.SEVERE, "Erreur interne de l'API", error);
         return ApiError.of(Response.Status.INTERNAL_SERVER_ERROR, "Erreur interne : l'incident a été consigné.");
     }

@@ -205,8 +205,11 @@ public class SheetWriteResource {
         if (!tag.startsWith(prefix)) {
             return Optional.empty();
         }
+        // The ETag of GET /api/v1/sheets/{slug} is "slug-revision-digest": the revision is what the edit is based on.
+        String revision = tag.substring(prefix.length());
+        int digest = revision.indexOf('-');
         try {
-            return Optional.of(Integer.parseInt(tag.substring(prefix.length())));
+            return Optional.of(Integer.parseInt(digest < 0 ? revision : revision.substring(0, digest)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

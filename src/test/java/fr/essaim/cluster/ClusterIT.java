@@ -106,6 +106,9 @@ class ClusterIT {
                             title: Fiche de convergence entre deux nœuds
                             summary: Une fiche publiée sur un nœud et cherchée sur l'autre (%s).
                             themes: [1]
+                            sources:
+                              - title: Essai de convergence entre deux nœuds
+                                year: 2026
                             ---
                             Le mot %s n'existe que dans cette fiche.
                             """.formatted(word, word)))));
