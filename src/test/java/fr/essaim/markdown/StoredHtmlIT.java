@@ -31,11 +31,11 @@ class StoredHtmlIT {
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
                     + "values (1, 'ancienne', 'notion', 'PUBLISHED', 'Ancienne', 2, current_timestamp, current_timestamp, 1)");
-            sql.execute("insert into revision (id, sheet_id, number, source, kind, title, fields_json, html, author, created_at) "
+            sql.execute("insert into revision (id, sheet_id, number, source, kind, title, fields_json, html, author, created_at, review_state) "
                     + "values (1, 1, 1, 'x', 'notion', 'Ancienne', '{}', '<p onclick=\"vol()\">Texte</p><script>vol()</script>"
-                    + "<a href=\"javascript:vol()\">lien</a>', 'import', current_timestamp)");
-            sql.execute("insert into revision (id, sheet_id, number, source, kind, title, fields_json, html, author, created_at) "
-                    + "values (2, 1, 2, 'x', 'notion', 'Ancienne', '{}', '" + clean.replace("'", "''") + "', 'import', current_timestamp)");
+                    + "<a href=\"javascript:vol()\">lien</a>', 'import', current_timestamp, 'ARCHIVED')");
+            sql.execute("insert into revision (id, sheet_id, number, source, kind, title, fields_json, html, author, created_at, review_state) "
+                    + "values (2, 1, 2, 'x', 'notion', 'Ancienne', '{}', '" + clean.replace("'", "''") + "', 'import', current_timestamp, 'PUBLISHED')");
         }
 
         int changed = StoredHtml.resanitizeAll(database);
