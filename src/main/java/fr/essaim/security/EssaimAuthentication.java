@@ -41,6 +41,8 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(EssaimAuthentication.class.getName());
     private static final String SESSION_CALLER = "essaim.caller";
+    private static final String MALFORMED_BASIC = "En-tête Authorization illisible : « Basic » suivi de "
+            + "« identifiant:mot de passe » encodé en base64 attendu.";
 
     @Inject
     IdentityStoreHandler identities;
@@ -151,11 +153,11 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return refuse(response, 401, "En-tête Authorization illisible.");
+            return refuse(response, 400, MALFORMED_BASIC);
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return refuse(response, 401, "En-tête Authorization illisible.");
+        if (colon <= 0) {
+            return refuse(response, 400, MALFORMED_BASIC);
         }
         UsernamePasswordCredential credential = new UsernamePasswordCredential(decoded.substring(0, colon),
                 decoded.substring(colon + 1));

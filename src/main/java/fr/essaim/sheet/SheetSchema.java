@@ -27,6 +27,9 @@ public final class SheetSchema {
     private static final Pattern TERRITORY_KEY = Pattern.compile("(region|departement|epci|commune):[0-9AB]{2,9}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_TEXT = 2000;
+    /** Titles and old names are stored in columns of this size: a longer one must be refused here, in French. */
+    static final int MAX_TITLE = 500;
+    static final int MAX_ALIAS = 200;
 
     private final Map<String, KindDefinition> kinds;
 
@@ -133,7 +136,7 @@ public final class SheetSchema {
 
     private static Optional<String> checkValue(FieldDefinition field, Object value, ReferenceData references) {
         return switch (field.type()) {
-            case TEXT -> checkText(value, MAX_TEXT);
+            case TEXT -> checkText(value, "title".equals(field.name()) ? MAX_TITLE : MAX_TEXT);
             case MARKDOWN -> checkText(value, SheetSource.MAX_LENGTH);
             case ENUM -> isScalar(value) ? checkAllowed(field, String.valueOf(value))
                     : Optional.of("une seule valeur attendue parmi " + allowed(field));
@@ -152,7 +155,7 @@ public final class SheetSchema {
             Optional<String> problem = switch (field.type()) {
                 case MULTI_ENUM -> isScalar(item) ? checkAllowed(field, String.valueOf(item))
                         : Optional.of("liste de valeurs attendue parmi " + allowed(field));
-                case LIST -> checkText(item, MAX_TEXT);
+                case LIST -> checkText(item, "aliases".equals(field.name()) ? MAX_ALIAS : MAX_TEXT);
                 case TERRITORIES -> checkTerritory(item, references);
                 case THEMES -> checkTheme(item, references);
                 case SOURCES -> checkSource(item);

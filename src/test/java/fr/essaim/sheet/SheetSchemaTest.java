@@ -257,8 +257,10 @@ class SheetSchemaTest {
                         "title", NOT_A_TEXT),
                 Arguments.of("contact en liste", EXPERIENCE + "contact: [accueil@cc-seille.example, 03 83 00 00 00]\n",
                         "contact", NOT_A_TEXT),
-                Arguments.of("titre trop long", experience("title: Halte-garderie itinérante", "title: " + "a".repeat(2001)),
-                        "title", "texte trop long (2001 caractères, 2000 au plus)"),
+                Arguments.of("titre trop long", experience("title: Halte-garderie itinérante", "title: " + "a".repeat(501)),
+                        "title", "texte trop long (501 caractères, 500 au plus)"),
+                Arguments.of("ancien nom trop long", EXPERIENCE + "aliases: [" + "A".repeat(201) + "]\n",
+                        "aliases", "texte trop long (201 caractères, 200 au plus)"),
                 // innovation
                 Arguments.of("catégorie d'innovation donnée par son libellé",
                         replace(INNOVATION, "category: hybridation-public-prive",

@@ -131,6 +131,20 @@ class ApplicationIT {
     }
 
     @Test
+    void aMalformedAddressOrAuthorizationHeaderIsA400WithAFrenchMessage() throws Exception {
+        HttpResponse<String> badEscape = get("fiches/%ZZ");
+        assertEquals(400, badEscape.statusCode());
+        assertTrue(badEscape.body().contains("mal encodé"), badEscape.body());
+        for (String header : new String[] {"Basic !!!", "Basic " + java.util.Base64.getEncoder().encodeToString("sans-deux-points".getBytes())}) {
+            for (String path : new String[] {"", "api/v1/search?size=0", "health/ready"}) {
+                HttpResponse<String> answer = get(path, "Authorization", header);
+                assertEquals(400, answer.statusCode(), path + " with " + header + ": " + answer.body());
+                assertTrue(answer.body().contains("En-tête Authorization illisible"), answer.body());
+            }
+        }
+    }
+
+    @Test
     void theSheetPageShowsTitleFieldsAndRenderedBody() throws Exception {
         HttpResponse<String> response = get("fiches/" + SHEET);
 
