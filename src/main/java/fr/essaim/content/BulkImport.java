@@ -194,8 +194,8 @@ final class BulkImport {
                 + "latest_revision, published_revision_id, pending_revision_id, created_at, updated_at, version) "
                 + "values (?, ?, ?, 'PUBLISHED', ?, 1, null, null, ?, ?, 1)");
                 PreparedStatement revisions = connection.prepareStatement("insert into revision (id, sheet_id, number, "
-                        + "source, kind, title, summary, fields_json, html, author, created_at, comment) "
-                        + "values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "source, kind, title, summary, fields_json, html, author, created_at, comment, review_state) "
+                        + "values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED')");
                 PreparedStatement published = connection.prepareStatement(
                         "update sheet set published_revision_id = ? where id = ?");
                 PreparedStatement links = connection.prepareStatement(
