@@ -58,30 +58,6 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        if (hasMalformedEscape(request.getRequestURI())) {
-            // The container would fail to decode it further on, and answer with an empty page.
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setCharacterEncoding("UTF-8");
-            response.setContentType(data ? "application/json" : "text/html");
-            response.getWriter().write(data ? "{\"status\":400,\"error\":\"" + MALFORMED_ADDRESS + "\"}"
-                    : "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Adresse invalide</title>"
-                            + "</head><body><main><h1>Adresse invalide</h1><p>" + MALFORMED_ADDRESS + "</p>"
-                            + "<p><a href=\"/\">Retour à l'accueil</a></p></main></body></html>");
-            return;
-        }
         chain.doFilter(request, response);
-    }
-
-    static final String MALFORMED_ADDRESS = "Cette adresse contient un caractère mal encodé (« % » doit être suivi "
-            + "de deux chiffres hexadécimaux).";
-
-    /** A {@code %} not followed by two hexadecimal digits. */
-    public static boolean hasMalformedEscape(String uri) {
-        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
-            if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0 || Character.digit(uri.charAt(i + 2), 16) < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -21,10 +21,6 @@ public class SheetUrlFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (fr.essaim.security.SecurityHeadersFilter.hasMalformedEscape(request.getRequestURI())) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        }
         String path = request.getPathInfo() != null ? request.getPathInfo()
                 : request.getRequestURI().substring(request.getContextPath().length() + "/fiches".length());
         String slug = path.startsWith("/") ? path.substring(1) : path;
