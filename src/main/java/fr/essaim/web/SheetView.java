@@ -246,11 +246,6 @@ public class SheetView {
         }
     }
 
-    /** The text with its wiki links resolved as the sheets stand now. */
-    public String getHtml() {
-        return sheets.linkedHtml(revision);
-    }
-
     public List<Revision> getBacklinks() {
         return backlinks;
     }
