@@ -11,6 +11,7 @@ final class IndexSchema {
     static final String VERSION = "essaim-index-3";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
+    static final String DATABASE_KEY = "database";
 
     static final String SLUG = "slug";
     static final String KIND = "kind";

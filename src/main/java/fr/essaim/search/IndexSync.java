@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import fr.essaim.config.Transactions;
@@ -41,6 +42,14 @@ public final class IndexSync {
 
     /** Applies the changes after the index's last one; returns how many there were. */
     public int catchUp() throws IOException {
+        return catchUp(published -> { });
+    }
+
+    /**
+     * Applies the changes after the index's last one, telling {@code published} which sheets each
+     * applied batch made searchable; returns how many changes there were.
+     */
+    public int catchUp(Consumer<List<IndexedSheet>> published) throws IOException {
         int applied = 0;
         while (true) {
             long from = index.appliedSequence();
@@ -56,14 +65,16 @@ public final class IndexSync {
             if (batch.size() == 0) {
                 return applied;
             }
-            index.apply(batch.sheets(), batch.lastSequence());
-            applied += batch.size();
+            if (index.apply(batch.sheets(), from, batch.lastSequence())) {
+                applied += batch.size();
+                published.accept(batch.sheets().values().stream().flatMap(Optional::stream).toList());
+            }
         }
     }
 
     /**
-     * Replaces the index with every published sheet, then applies what changed meanwhile; returns
-     * the count. Sheets are read a page at a time, each page in its own transaction, so that the
+     * Replaces the index with every published sheet, built aside while the current index serves,
+     * then applies what changed meanwhile; returns the count. Sheets are read a page at a time, each page in its own transaction, so that the
      * corpus never sits whole in memory.
      */
     public int rebuild(IntConsumer progress) throws IOException {

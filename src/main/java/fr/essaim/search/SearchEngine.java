@@ -2,6 +2,7 @@ package fr.essaim.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -400,7 +401,15 @@ public final class SearchEngine implements Closeable {
     // ----- completion
 
     public List<Completion> suggest(String typed, int count) throws IOException {
-        return suggestions.lookup(typed, count);
+        return suggestions.lookup(typed, count, this::isPublished);
+    }
+
+    private boolean isPublished(String slug) {
+        try {
+            return index.read((searcher, facets) -> searcher.count(new TermQuery(new Term(IndexSchema.SLUG, slug))) > 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rebuilds the completion list from the index as it is now. */
@@ -409,6 +418,11 @@ public final class SearchEngine implements Closeable {
             suggestions.rebuild(searcher, facets);
             return null;
         });
+    }
+
+    /** Makes sheets just published complete at once, until the next rebuild of the list. */
+    public void addSuggestions(List<IndexedSheet> published) throws IOException {
+        suggestions.add(published);
     }
 
     @Override

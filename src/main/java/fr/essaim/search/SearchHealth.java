@@ -19,7 +19,7 @@ public class SearchHealth implements HealthCheck {
     public HealthCheckResponse call() {
         SearchService.Status status = search.status();
         return HealthCheckResponse.named("index-de-recherche")
-                .status("pret".equals(status.state()))
+                .status(status.ready())
                 .withData("etat", status.state())
                 .withData("derniereModificationAppliquee", status.appliedSequence())
                 .withData("derniereModification", status.lastChange())

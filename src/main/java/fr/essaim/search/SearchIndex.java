@@ -4,6 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.apache.lucene.store.AlreadyClosedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +45,39 @@ import fr.essaim.territory.TerritoryCatalog;
 
 /**
  * The Lucene index of published sheets, on disk. It records in each commit the last change-log
- * number it applied and its schema version, so that a restart resumes where it stopped and an
- * index of another version is known to need a rebuild.
+ * number it applied, its schema version and the database it was built from, so that a restart
+ * resumes where it stopped and an index of another version, of another database or ahead of the
+ * database (restored from an older backup) is known to need a rebuild.
+ *
+ * <p>The index lives in a numbered folder under the root, named by the file {@code current}. A
+ * rebuild writes a new folder while the old one keeps serving, and the switch is the atomic
+ * replacement of {@code current}: a rebuild that fails leaves the old index in place, at start-up too.
  */
 public final class SearchIndex implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+    private static final String CURRENT = "current";
+    private static final String FOLDER_PREFIX = "index-";
 
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    /** What the index must agree with: the database it indexes and how far that database's change log goes. */
+    public record Expected(String database, long lastChange) {
+    }
+
+    /** Opens the Lucene directory of a folder: the file system, or a test's faulty disk. */
+    @FunctionalInterface
+    interface Directories {
+        Directory open(Path folder) throws IOException;
+    }
+
+    private final Path root;
+    private final Directories directories;
+    private final String database;
     private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
     private final SheetDocuments documents;
     private final boolean needsRebuild;
+    private final ReentrantLock rebuilding = new ReentrantLock();
+    private volatile Live live;
+    private volatile boolean sound;
     private volatile long appliedSequence;
     private volatile FacetState facetState;
     private volatile long generation;
@@ -59,70 +86,186 @@ public final class SearchIndex implements Closeable {
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
-    private SearchIndex(Directory directory, IndexWriter writer, SheetDocuments documents, boolean needsRebuild,
-            long appliedSequence) throws IOException {
-        this.directory = directory;
-        this.writer = writer;
+    /** The folder being served, with its writer and the searchers opened on it. */
+    private record Live(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            try (directory; writer; searchers) {
+                // Closed in reverse order: searchers, writer, directory.
+            }
+        }
+    }
+
+    private SearchIndex(Path root, Directories directories, String database, SheetDocuments documents,
+            boolean needsRebuild) {
+        this.root = root;
+        this.directories = directories;
+        this.database = database;
         this.documents = documents;
         this.needsRebuild = needsRebuild;
-        this.appliedSequence = appliedSequence;
-        this.searchers = new SearcherManager(writer, new SearcherFactory());
+        this.sound = !needsRebuild;
+    }
+
+    /** Opens the index under this root without checking it against a database (benchmarks, tools). */
+    public static SearchIndex open(Path root, TerritoryCatalog territories, Map<Integer, String> themeLabels)
+            throws IOException {
+        return open(root, territories, themeLabels, null);
     }
 
     /**
-     * Opens the index in this folder. A missing, unreadable or other-version index is started
-     * afresh and flagged: {@link #needsRebuild()} then says the database must be indexed again.
+     * Opens the index under this root. A missing, unreadable or other-version index, or one that
+     * does not match {@code expected}, is started afresh in a new folder and flagged:
+     * {@link #needsRebuild()} then says the database must be indexed again.
      */
-    public static SearchIndex open(Path folder, TerritoryCatalog territories, Map<Integer, String> themeLabels)
-            throws IOException {
-        Files.createDirectories(folder);
-        Directory directory = FSDirectory.open(folder);
-        String reason = null;
-        long sequence = 0;
-        if (!DirectoryReader.indexExists(directory)) {
-            reason = "index absent";
+    public static SearchIndex open(Path root, TerritoryCatalog territories, Map<Integer, String> themeLabels,
+            Expected expected) throws IOException {
+        return open(root, territories, themeLabels, expected, FSDirectory::open);
+    }
+
+    static SearchIndex open(Path root, TerritoryCatalog territories, Map<Integer, String> themeLabels,
+            Expected expected, Directories directories) throws IOException {
+        Files.createDirectories(root);
+        SheetDocuments documents = new SheetDocuments(IndexSchema.facetsConfig(), territories, themeLabels);
+        String database = expected == null ? "" : expected.database();
+        Path folder = currentFolder(root);
+        String reason = folder == null ? "index absent" : unusable(folder, expected, directories);
+        SearchIndex index = new SearchIndex(root, directories, database, documents, reason != null);
+        if (reason != null) {
+            LOG.info(() -> "Index de recherche à reconstruire : " + reason);
+            // An empty index serves until the rebuild switches to its own folder.
+            folder = index.newFolder();
+            index.live = index.openLive(folder, IndexWriterConfig.OpenMode.CREATE);
+            index.commit(index.live, 0);
+            index.point(folder);
         } else {
-            try {
-                Map<String, String> commit = SegmentInfos.readLatestCommit(directory).getUserData();
-                if (!IndexSchema.VERSION.equals(commit.get(IndexSchema.VERSION_KEY))) {
-                    reason = "index d'une autre version (" + commit.get(IndexSchema.VERSION_KEY) + ")";
-                } else {
-                    sequence = Long.parseLong(commit.getOrDefault(IndexSchema.SEQUENCE_KEY, "0"));
-                    try (DirectoryReader probe = DirectoryReader.open(directory)) {
-                        probe.numDocs();
+            index.live = index.openLive(folder, IndexWriterConfig.OpenMode.APPEND);
+            index.appliedSequence = Long.parseLong(SegmentInfos.readLatestCommit(index.live.directory()).getUserData()
+                    .getOrDefault(IndexSchema.SEQUENCE_KEY, "0"));
+        }
+        index.removeOtherFolders();
+        return index;
+    }
+
+    /** The folder named by {@code current}; null when there is none or it is gone. */
+    private static Path currentFolder(Path root) throws IOException {
+        Path pointer = root.resolve(CURRENT);
+        if (!Files.isRegularFile(pointer)) {
+            return null;
+        }
+        String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+        Path folder = root.resolve(name);
+        return name.startsWith(FOLDER_PREFIX) && Files.isDirectory(folder) ? folder : null;
+    }
+
+    /** Why the index in this folder cannot be used as it is; null when it can. */
+    private static String unusable(Path folder, Expected expected, Directories directories) {
+        try (Directory directory = directories.open(folder)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return "index absent";
+            }
+            Map<String, String> commit = SegmentInfos.readLatestCommit(directory).getUserData();
+            if (!IndexSchema.VERSION.equals(commit.get(IndexSchema.VERSION_KEY))) {
+                return "index d'une autre version (" + commit.get(IndexSchema.VERSION_KEY) + ")";
+            }
+            long sequence = Long.parseLong(commit.getOrDefault(IndexSchema.SEQUENCE_KEY, "0"));
+            if (expected != null && !expected.database().equals(commit.get(IndexSchema.DATABASE_KEY))) {
+                return "index construit sur une autre base de données";
+            }
+            if (expected != null && sequence > expected.lastChange()) {
+                return "index en avance sur la base de données (changement " + sequence + ", la base s'arrête au "
+                        + expected.lastChange() + " : base restaurée ?)";
+            }
+            try (DirectoryReader probe = DirectoryReader.open(directory)) {
+                probe.numDocs();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Index de recherche illisible, il sera reconstruit", e);
+            return "index illisible (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private Live openLive(Path folder, IndexWriterConfig.OpenMode mode) throws IOException {
+        Directory directory = directories.open(folder);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer());
+            // Fewer, larger segments while a whole corpus is indexed; well within a 512 MiB heap.
+            config.setRAMBufferSizeMB(48);
+            config.setOpenMode(mode);
+            IndexWriter writer = new IndexWriter(directory, config);
+            return new Live(folder, directory, writer, new SearcherManager(writer, new WarmingSearcherFactory()));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** A folder name not used yet, greater than every existing one. */
+    private Path newFolder() throws IOException {
+        long next = 1;
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : folders.toList()) {
+                String name = folder.getFileName().toString();
+                if (name.startsWith(FOLDER_PREFIX)) {
+                    try {
+                        next = Math.max(next, Long.parseLong(name.substring(FOLDER_PREFIX.length())) + 1);
+                    } catch (NumberFormatException e) {
+                        // Not one of ours: left alone.
                     }
                 }
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Index de recherche illisible, il sera reconstruit", e);
-                reason = "index illisible (" + e.getClass().getSimpleName() + ")";
             }
         }
-        if (reason != null) {
-            // The folder belongs to the index: whatever is left of an unusable one goes.
-            for (String file : directory.listAll()) {
-                directory.deleteFile(file);
+        Path folder = root.resolve(FOLDER_PREFIX + next);
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    /** Names the folder to serve from, in one atomic rename: a crash leaves the old name or the new one. */
+    private void point(Path folder) throws IOException {
+        Path pending = root.resolve(CURRENT + ".new");
+        Files.writeString(pending, folder.getFileName().toString() + "\n", StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(pending, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(pending, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Removes what earlier runs left: older folders, a rebuild cut short, index files of the former layout. */
+    private void removeOtherFolders() {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!entry.equals(live.folder()) && !name.equals(CURRENT)) {
+                    deleteRecursively(entry);
+                }
             }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Nettoyage du dossier de l'index incomplet : " + root, e);
         }
-        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer());
-        // Fewer, larger segments while a whole corpus is indexed; well within a 512 MiB heap.
-        config.setRAMBufferSizeMB(48);
-        config.setOpenMode(reason == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
-        IndexWriter writer = new IndexWriter(directory, config);
-        if (reason != null) {
-            final String why = reason;
-            LOG.info(() -> "Index de recherche à reconstruire : " + why);
-            sequence = 0;
+    }
+
+    private static void deleteRecursively(Path path) {
+        try (Stream<Path> tree = Files.walk(path)) {
+            for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Suppression impossible : " + path, e);
         }
-        SheetDocuments documents = new SheetDocuments(IndexSchema.facetsConfig(), territories, themeLabels);
-        return new SearchIndex(directory, writer, documents, reason != null, sequence);
     }
 
     static Analyzer indexAnalyzer() {
         return new PerFieldAnalyzerWrapper(FrenchAnalysis.text(), Map.of(IndexSchema.SPELL, FrenchAnalysis.words()));
     }
 
+    /** True when the index was found unusable at opening: the database must be indexed again. */
     public boolean needsRebuild() {
         return needsRebuild;
+    }
+
+    /** True once the served index holds the whole database as of some change (not an empty stand-in). */
+    public boolean isSound() {
+        return sound;
     }
 
     /** The last change-log number whose effect is committed in the index. */
@@ -130,26 +273,66 @@ public final class SearchIndex implements Closeable {
         return appliedSequence;
     }
 
-    /** Applies the published state of some sheets (empty: no longer published), up to change {@code sequence}. */
-    public synchronized void apply(Map<String, Optional<IndexedSheet>> sheets, long sequence) throws IOException {
+    /**
+     * Applies the published state of some sheets (empty: no longer published), the changes after
+     * {@code from} up to {@code to}. Returns false, applying nothing, when the index has moved from
+     * {@code from} meanwhile (another catch-up, a rebuild switched in): the caller reads again.
+     */
+    public synchronized boolean apply(Map<String, Optional<IndexedSheet>> sheets, long from, long to) throws IOException {
+        if (appliedSequence != from) {
+            return false;
+        }
+        Live current = live;
         for (Map.Entry<String, Optional<IndexedSheet>> sheet : sheets.entrySet()) {
             Term id = new Term(IndexSchema.SLUG, sheet.getKey());
             if (sheet.getValue().isPresent()) {
-                writer.updateDocument(id, documents.build(sheet.getValue().get()));
+                current.writer().updateDocument(id, documents.build(sheet.getValue().get()));
             } else {
-                writer.deleteDocuments(id);
+                current.writer().deleteDocuments(id);
             }
         }
-        commit(sequence);
+        commit(current, to);
+        return true;
     }
 
     /**
-     * Replaces the whole index with these sheets, given a page at a time, all published as of
-     * change {@code sequence}; returns how many. Documents are built and analysed on every core.
+     * Builds a new index of these sheets, given a page at a time, all published as of change
+     * {@code sequence}, in a folder of its own while the current index keeps serving; then switches
+     * to it. Returns how many. On failure the new folder is dropped and the current index stays.
+     * Documents are built and analysed on every core.
      */
-    public synchronized int rebuild(Iterable<List<IndexedSheet>> pages, long sequence, IntConsumer progress)
-            throws IOException {
-        writer.deleteAll();
+    public int rebuild(Iterable<List<IndexedSheet>> pages, long sequence, IntConsumer progress) throws IOException {
+        if (!rebuilding.tryLock()) {
+            throw new IOException("une reconstruction de l'index est déjà en cours");
+        }
+        try {
+            Path folder = newFolder();
+            Live built = null;
+            try {
+                built = openLive(folder, IndexWriterConfig.OpenMode.CREATE);
+                int count = addAll(built.writer(), pages, progress);
+                commit(built, sequence);
+                point(folder);
+                switchTo(built, sequence);
+                return count;
+            } catch (IOException | RuntimeException e) {
+                if (built != null) {
+                    try {
+                        built.writer().rollback();
+                        built.close();
+                    } catch (IOException | RuntimeException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                deleteRecursively(folder);
+                throw e;
+            }
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    private int addAll(IndexWriter writer, Iterable<List<IndexedSheet>> pages, IntConsumer progress) throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger done = new AtomicInteger();
@@ -171,6 +354,7 @@ public final class SearchIndex implements Closeable {
                 }
                 progress.accept(done.addAndGet(page.size()));
             }
+            return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("reconstruction interrompue", e);
@@ -179,23 +363,48 @@ public final class SearchIndex implements Closeable {
         } finally {
             pool.shutdownNow();
         }
-        commit(sequence);
-        return done.get();
     }
 
-    private void commit(long sequence) throws IOException {
-        writer.setLiveCommitData(Map.of(
-                IndexSchema.VERSION_KEY, IndexSchema.VERSION,
-                IndexSchema.SEQUENCE_KEY, Long.toString(sequence)).entrySet());
-        writer.commit();
+    /** Serves the rebuilt folder from now on; the catch-up then applies what was published while it was built. */
+    private synchronized void switchTo(Live built, long sequence) {
+        Live old = live;
+        live = built;
         appliedSequence = sequence;
-        searchers.maybeRefreshBlocking();
+        sound = true;
+        generation++;
+        try {
+            // Searches still running on the old folder keep their reader until they release it.
+            old.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Fermeture de l'ancien index", e);
+        }
+        deleteRecursively(old.folder());
+    }
+
+    private void commit(Live target, long sequence) throws IOException {
+        target.writer().setLiveCommitData(Map.of(
+                IndexSchema.VERSION_KEY, IndexSchema.VERSION,
+                IndexSchema.DATABASE_KEY, database,
+                IndexSchema.SEQUENCE_KEY, Long.toString(sequence)).entrySet());
+        target.writer().commit();
+        if (target == live) {
+            appliedSequence = sequence;
+        }
+        target.searchers().maybeRefreshBlocking();
         generation++;
     }
 
     /** Runs a read on the current searcher, released afterwards whatever happens. */
     <T> T read(SearchWork<T> work) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
+        SearcherManager searchers = live.searchers();
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (AlreadyClosedException e) {
+            // A rebuild switched folders between the two lines above: the new one serves.
+            searchers = live.searchers();
+            searcher = searchers.acquire();
+        }
         try {
             return work.apply(searcher, facetState(searcher.getIndexReader()));
         } finally {
@@ -209,18 +418,33 @@ public final class SearchIndex implements Closeable {
         T apply(IndexSearcher searcher, SortedSetDocValuesReaderState facets) throws IOException;
     }
 
+    /**
+     * Computes the facet ordinals of each new reader as it is opened, in the thread that refreshes,
+     * so that no search pays for them and they are not computed by every search at once.
+     */
+    private final class WarmingSearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+            facetState = new FacetState(reader, computeFacetState(reader));
+            return new IndexSearcher(reader);
+        }
+    }
+
     private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
         FacetState current = facetState;
         if (current != null && current.reader() == reader) {
             return current.state();
         }
+        // A searcher of a folder switched out meanwhile: rare, computed for this search only.
+        return computeFacetState(reader);
+    }
+
+    private SortedSetDocValuesReaderState computeFacetState(IndexReader reader) throws IOException {
         if (reader.maxDoc() == 0) {
             return null;
         }
         try {
-            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-            facetState = new FacetState(reader, state);
-            return state;
+            return new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
         } catch (IllegalArgumentException e) {
             // An index without any facet value yet.
             return null;
@@ -243,8 +467,6 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        searchers.close();
-        writer.close();
-        directory.close();
+        live.close();
     }
 }

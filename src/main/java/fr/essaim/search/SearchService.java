@@ -1,11 +1,14 @@
 package fr.essaim.search;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +23,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import fr.essaim.config.DataSourceDeclaration;
+import fr.essaim.config.DatabaseIdentity;
 import fr.essaim.config.Transactions;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
@@ -39,7 +44,11 @@ public class SearchService {
     private static final long SUGGESTIONS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** Where the index stands, for the health check and the administrators. */
-    public record Status(String state, long appliedSequence, long lastChange, int indexed, int total) {
+    public record Status(String state, long appliedSequence, long lastChange, int indexed, int total, boolean serving) {
+        /** Ready to answer: caught up, or rebuilding aside while a sound index serves. */
+        public boolean ready() {
+            return "pret".equals(state) || ("reconstruction".equals(state) && serving);
+        }
     }
 
     @Inject
@@ -55,6 +64,9 @@ public class SearchService {
     @ConfigProperty(name = "essaim.data.dir", defaultValue = "./data")
     String dataDir;
 
+    @Resource(lookup = DataSourceDeclaration.JNDI_NAME)
+    DataSource dataSource;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -62,21 +74,30 @@ public class SearchService {
     ManagedExecutorService executor;
 
     private final ReentrantLock writing = new ReentrantLock();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicBoolean refreshingSuggestions = new AtomicBoolean();
     private volatile SearchEngine engine;
     private volatile String state = "demarrage";
     private volatile int rebuilt;
     private volatile int toRebuild;
     private ScheduledFuture<?> tail;
-    private boolean suggestionsStale;
-    private long suggestionsBuilt = System.nanoTime();
+    private volatile boolean suggestionsStale;
+    private volatile long suggestionsBuilt = System.nanoTime();
 
     public void start() throws IOException {
         Map<Integer, String> themeLabels = ThemeList.fromClasspath().stream()
                 .collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
+        SearchIndex.Expected expected;
+        try {
+            expected = new SearchIndex.Expected(DatabaseIdentity.of(dataSource), sheets.lastChange());
+        } catch (SQLException e) {
+            throw new IOException("base de données injoignable : " + e.getMessage(), e);
+        }
         SearchIndex index = SearchIndex.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("index"),
-                territories, themeLabels);
+                territories, themeLabels, expected);
         engine = new SearchEngine(index, territories, themeLabels, sheets.schema(), FrenchAnalysis.synonymsFromClasspath());
         if (index.needsRebuild()) {
+            state = "reconstruction";
             executor.submit(this::rebuild);
         } else {
             catchUp();
@@ -86,9 +107,17 @@ public class SearchService {
         tail = scheduler.scheduleWithFixedDelay(this::tailQuietly, TAIL_EVERY_MILLIS, TAIL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Indexes every published sheet again, then applies what changed meanwhile. */
+    /**
+     * Indexes every published sheet again into a new folder, then switches to it and applies what
+     * changed meanwhile. The current index serves, and keeps following publications, until the
+     * switch; if the rebuild fails it simply stays. One rebuild at a time.
+     */
     public void rebuild() {
-        writing.lock();
+        if (!rebuilding.compareAndSet(false, true)) {
+            LOG.info("Reconstruction de l'index déjà en cours");
+            return;
+        }
+        String before = state;
         try {
             state = "reconstruction";
             long start = System.nanoTime();
@@ -102,40 +131,65 @@ public class SearchService {
             });
             toRebuild = count;
             engine.refreshSuggestions();
+            suggestionsBuilt = System.nanoTime();
             state = "pret";
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info(() -> "Index reconstruit : " + toRebuild + " fiches en " + millis + " ms");
         } catch (IOException | RuntimeException e) {
-            state = "erreur";
-            LOG.log(Level.SEVERE, "Reconstruction de l'index impossible", e);
+            // A sound index still serves what it had; an empty stand-in leaves the node unready.
+            state = engine.index().isSound() && !"demarrage".equals(before) ? "pret" : "erreur";
+            LOG.log(Level.SEVERE, "Reconstruction de l'index impossible, l'index précédent reste en service", e);
         } finally {
-            writing.unlock();
+            rebuilding.set(false);
         }
     }
 
     private void tailQuietly() {
-        if (engine == null || !writing.tryLock()) {
+        SearchEngine current = engine;
+        // While an empty stand-in waits for its rebuild, the rebuild does the work: the change log is not replayed into it.
+        if (current == null || !current.index().isSound() || !writing.tryLock()) {
             return;
         }
         try {
             if (catchUp() > 0) {
                 suggestionsStale = true;
             }
-            // Completion is rebuilt from the whole index: at most once a minute, not on every publication.
-            if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS) {
-                suggestionsStale = false;
-                engine.refreshSuggestions();
-                suggestionsBuilt = System.nanoTime();
-            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Mise à jour de l'index impossible, nouvel essai dans un instant", e);
         } finally {
             writing.unlock();
         }
+        // The whole completion list, which drops withdrawn titles, is rebuilt at most once a minute and
+        // beside the tail: a publication never waits for it.
+        if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS
+                && refreshingSuggestions.compareAndSet(false, true)) {
+            suggestionsStale = false;
+            executor.submit(this::refreshSuggestionsQuietly);
+        }
+    }
+
+    private void refreshSuggestionsQuietly() {
+        try {
+            engine.refreshSuggestions();
+        } catch (IOException | RuntimeException e) {
+            suggestionsStale = true;
+            LOG.log(Level.WARNING, "Liste de complétion non reconstruite, nouvel essai plus tard", e);
+        } finally {
+            suggestionsBuilt = System.nanoTime();
+            refreshingSuggestions.set(false);
+        }
     }
 
     private int catchUp() throws IOException {
-        return new IndexSync(sheets, engine.index(), transactions).catchUp();
+        SearchEngine current = engine;
+        return new IndexSync(sheets, current.index(), transactions).catchUp(published -> {
+            try {
+                current.addSuggestions(published);
+            } catch (IOException e) {
+                suggestionsStale = true;
+                LOG.log(Level.WARNING, "Complétion non mise à jour", e);
+            }
+        });
     }
 
     public SearchResult search(SearchRequest request) throws InvalidSearchException, IOException {
@@ -175,7 +229,7 @@ public class SearchService {
     public Status status() {
         SearchEngine current = engine;
         long applied = current == null ? 0 : current.index().appliedSequence();
-        return new Status(state, applied, sheets.lastChange(), rebuilt, toRebuild);
+        return new Status(state, applied, sheets.lastChange(), rebuilt, toRebuild, current != null && current.index().isSound());
     }
 
     private SearchEngine engine() throws IOException {

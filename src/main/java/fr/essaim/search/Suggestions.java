@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -20,6 +21,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -32,27 +34,35 @@ import fr.essaim.territory.TerritoryCatalog;
  */
 final class Suggestions implements Closeable {
 
+    private static final long SHEET_WEIGHT = 300;
+
     private final TerritoryCatalog territories;
     private final Map<Integer, String> themeLabels;
-    private final AnalyzingInfixSuggester suggester;
-    private volatile boolean built;
+    private volatile AnalyzingInfixSuggester suggester;
 
-    Suggestions(TerritoryCatalog territories, Map<Integer, String> themeLabels) throws IOException {
+    Suggestions(TerritoryCatalog territories, Map<Integer, String> themeLabels) {
         this.territories = territories;
         this.themeLabels = themeLabels;
-        this.suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), FrenchAnalysis.words(), FrenchAnalysis.words(),
+    }
+
+    private static AnalyzingInfixSuggester newSuggester() throws IOException {
+        return new AnalyzingInfixSuggester(new ByteBuffersDirectory(), FrenchAnalysis.words(), FrenchAnalysis.words(),
                 2, false, true, false);
     }
 
     private record Entry(String text, long weight, String payload) {
     }
 
+    /**
+     * Builds the whole list afresh from the index, aside, then serves it: lookups go on meanwhile
+     * on the previous list.
+     */
     void rebuild(IndexSearcher searcher, SortedSetDocValuesReaderState facets) throws IOException {
         List<Entry> entries = new ArrayList<>();
         var stored = searcher.storedFields();
         for (var scoreDoc : searcher.search(new MatchAllDocsQuery(), Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
             var doc = stored.document(scoreDoc.doc, Set.of(IndexSchema.SLUG, IndexSchema.TITLE));
-            entries.add(new Entry(doc.get(IndexSchema.TITLE), 300, "fiche\t" + doc.get(IndexSchema.SLUG)));
+            entries.add(sheetEntry(doc.get(IndexSchema.TITLE), doc.get(IndexSchema.SLUG)));
         }
         themeLabels.forEach((code, label) -> entries.add(new Entry(label, 200, "theme\t" + code)));
         if (facets != null) {
@@ -73,8 +83,31 @@ final class Suggestions implements Closeable {
                 }
             }
         }
-        suggester.build(new EntryIterator(entries.iterator()));
-        built = true;
+        AnalyzingInfixSuggester fresh = newSuggester();
+        fresh.build(new EntryIterator(entries.iterator()));
+        AnalyzingInfixSuggester old = suggester;
+        suggester = fresh;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Adds or updates the titles of sheets just published, so that they complete at once. */
+    void add(List<IndexedSheet> sheets) throws IOException {
+        AnalyzingInfixSuggester current = suggester;
+        if (current == null || sheets.isEmpty()) {
+            return;
+        }
+        for (IndexedSheet sheet : sheets) {
+            Entry entry = sheetEntry(sheet.title(), sheet.slug());
+            current.update(new BytesRef(entry.text()), null, entry.weight(),
+                    new BytesRef(entry.payload().getBytes(StandardCharsets.UTF_8)));
+        }
+        current.refresh();
+    }
+
+    private static Entry sheetEntry(String title, String slug) {
+        return new Entry(title, SHEET_WEIGHT, "fiche\t" + slug);
     }
 
     private static long weight(Territory territory) {
@@ -85,14 +118,32 @@ final class Suggestions implements Closeable {
         };
     }
 
-    List<Completion> lookup(String typed, int count) throws IOException {
+    /**
+     * Completions of what was typed. Sheets no longer published since the last rebuild (withdrawn,
+     * renamed) are left out by {@code published}, which knows the index as it is now.
+     */
+    List<Completion> lookup(String typed, int count, Predicate<String> published) throws IOException {
         String text = typed == null ? "" : typed.strip();
-        if (!built || text.length() < 2) {
+        AnalyzingInfixSuggester current = suggester;
+        if (current == null || text.length() < 2) {
             return List.of();
         }
+        List<Lookup.LookupResult> results;
+        try {
+            results = current.lookup(text, count + 5, true, false);
+        } catch (AlreadyClosedException e) {
+            // Replaced by a rebuild during the lookup: the new list answers.
+            results = suggester.lookup(text, count + 5, true, false);
+        }
         List<Completion> found = new ArrayList<>();
-        for (Lookup.LookupResult result : suggester.lookup(text, count, true, false)) {
+        for (Lookup.LookupResult result : results) {
+            if (found.size() == count) {
+                break;
+            }
             String[] payload = result.payload.utf8ToString().split("\t", 2);
+            if (payload[0].equals("fiche") && !published.test(payload[1])) {
+                continue;
+            }
             String url = switch (payload[0]) {
                 case "fiche" -> "/fiches/" + payload[1];
                 case "theme" -> "/recherche?theme=" + payload[1];
@@ -105,7 +156,10 @@ final class Suggestions implements Closeable {
 
     @Override
     public void close() throws IOException {
-        suggester.close();
+        AnalyzingInfixSuggester current = suggester;
+        if (current != null) {
+            current.close();
+        }
     }
 
     private static final class EntryIterator implements InputIterator {

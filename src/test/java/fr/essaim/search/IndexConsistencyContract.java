@@ -3,17 +3,28 @@ package fr.essaim.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +98,8 @@ abstract class IndexConsistencyContract {
     void aRebuildFromAnEmptyFolderGivesTheSameResults() throws Exception {
         List<List<String>> incremental = answers(fixture.engine);
         fixture.engine.close();
-        try (Stream<Path> files = Files.list(folder.resolve("index"))) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(folder.resolve("index"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         }
@@ -102,7 +113,7 @@ abstract class IndexConsistencyContract {
     void aCorruptIndexIsRebuiltFromTheDatabase() throws Exception {
         List<List<String>> sound = answers(fixture.engine);
         fixture.engine.close();
-        try (Stream<Path> files = Files.list(folder.resolve("index"))) {
+        try (Stream<Path> files = Files.walk(folder.resolve("index"))) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
                 Files.write(file, new byte[] {1, 2, 3, 4});
             }
@@ -111,6 +122,119 @@ abstract class IndexConsistencyContract {
         SearchEngine reopened = fixture.open();
 
         assertEquals(sound, answers(reopened));
+    }
+
+    @Test
+    void aRebuildThatFailsOnDiskKeepsThePreviousIndexServingAndFollowingPublications() throws Exception {
+        List<List<String>> before = answers(fixture.engine);
+        fixture.engine.close();
+        AtomicBoolean diskFull = new AtomicBoolean();
+        SearchEngine engine = fixture.open(index -> new FaultyDirectory(FSDirectory.open(index), diskFull));
+        long applied = engine.index().appliedSequence();
+
+        diskFull.set(true);
+        IOException failure = assertThrows(IOException.class, () -> fixture.sync().rebuild(done -> { }));
+        diskFull.set(false);
+
+        assertTrue(failure.getMessage().contains("disque plein"), failure.getMessage());
+        assertEquals(before, answers(engine), "the previous index still answers");
+        assertEquals(applied, engine.index().appliedSequence());
+        publishWord("solidart-maurienne", "xylographie");
+        assertEquals(1, fixture.sync().catchUp());
+        assertEquals(1, hits("xylographie"), "publications keep reaching the previous index");
+
+        engine.close();
+        SearchEngine restarted = fixture.open();
+        assertFalse(restarted.index().needsRebuild(), "the previous index is still the one named at restart");
+        assertEquals(1, hits("xylographie"));
+        try (Stream<Path> folders = Files.list(folder.resolve("index"))) {
+            assertEquals(1, folders.filter(Files::isDirectory).count(), "the half-built folder is gone");
+        }
+    }
+
+    @Test
+    void aRebuildSwitchesToTheNewIndexWhileTheOldOneServedMeanwhile() throws Exception {
+        List<List<String>> before = answers(fixture.engine);
+
+        long published = hits("");
+
+        assertEquals(published, fixture.sync().rebuild(done -> { }));
+
+        assertEquals(before, answers(fixture.engine));
+        try (Stream<Path> folders = Files.list(folder.resolve("index"))) {
+            assertEquals(1, folders.filter(Files::isDirectory).count(), "the old folder is removed after the switch");
+        }
+    }
+
+    @Test
+    void anIndexBuiltFromAnotherDatabaseIsRebuilt() throws Exception {
+        List<List<String>> sound = answers(fixture.engine);
+        fixture.engine.close();
+        execute("update database_identity set id = 'une-autre-base' where singleton = 1");
+
+        SearchEngine reopened = fixture.open();
+
+        assertTrue(reopened.index().needsRebuild());
+        assertEquals(sound, answers(reopened));
+    }
+
+    @Test
+    void anIndexAheadOfTheDatabaseIsRebuilt() throws Exception {
+        long backup = fixture.sheets.lastChange();
+        publishWord("zirondaile-halte-garderie-itinerante", "ornithorynque");
+        fixture.sync().catchUp();
+        assertEquals(1, hits("ornithorynque"));
+        fixture.engine.close();
+        // As after restoring a dump taken before the publication: the database's change log stops earlier.
+        execute("delete from change_log where seq > " + backup);
+
+        SearchEngine reopened = fixture.open();
+
+        assertTrue(reopened.index().needsRebuild(), "an index ahead of its database is not trusted");
+        assertEquals(backup, reopened.index().appliedSequence());
+    }
+
+    private void publishWord(String slug, String word) {
+        Revision published = fixture.sheets.findPublished(slug).orElseThrow();
+        SaveResult saved = fixture.sheets.save(slug, published.getNumber(),
+                published.getSource().replace("## Contexte", "## Contexte\n\nUn atelier de " + word + " s'y est ajouté.\n"),
+                "relectrice", null);
+        fixture.sheets.publish(slug, assertInstanceOf(SaveResult.Saved.class, saved).revision());
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+
+    /** A disk that refuses new files while {@code full} is set. */
+    private static final class FaultyDirectory extends FilterDirectory {
+        private final AtomicBoolean full;
+
+        FaultyDirectory(Directory directory, AtomicBoolean full) {
+            super(directory);
+            this.full = full;
+        }
+
+        @Override
+        public IndexOutput createOutput(String name, IOContext context) throws IOException {
+            if (full.get()) {
+                throw new IOException("disque plein (simulé) en écrivant " + name);
+            }
+            return super.createOutput(name, context);
+        }
+
+        @Override
+        public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+            if (full.get()) {
+                throw new IOException("disque plein (simulé) en écrivant " + prefix);
+            }
+            return super.createTempOutput(prefix, suffix, context);
+        }
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
+import org.apache.lucene.store.FSDirectory;
+
+import fr.essaim.config.DatabaseIdentity;
 import fr.essaim.config.DatabaseMigration;
 import fr.essaim.content.CorpusImporter;
 import fr.essaim.content.CorpusReader;
@@ -34,6 +37,7 @@ final class SearchFixture implements AutoCloseable {
     final ResourceLocalJpa jpa;
     final SheetService sheets;
     final Path indexFolder;
+    final DataSource dataSource;
     SearchEngine engine;
 
     SearchFixture(DataSource dataSource, Path indexFolder) throws IOException {
@@ -42,6 +46,7 @@ final class SearchFixture implements AutoCloseable {
         sheets = new SheetService(jpa.entityManager(), jpa, new References(TERRITORIES),
                 new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()), Clock.systemUTC());
         this.indexFolder = indexFolder;
+        this.dataSource = dataSource;
     }
 
     ImportReport importCorpus() {
@@ -52,7 +57,13 @@ final class SearchFixture implements AutoCloseable {
     /** Opens the index folder as the application does at start-up: rebuilt if needed, then caught up. */
     SearchEngine open() throws IOException {
         Files.createDirectories(indexFolder);
-        SearchIndex index = SearchIndex.open(indexFolder, TERRITORIES, THEMES);
+        return open(FSDirectory::open);
+    }
+
+    /** The same, with the index's folders opened by {@code directories}: a test's faulty disk. */
+    SearchEngine open(SearchIndex.Directories directories) throws IOException {
+        Files.createDirectories(indexFolder);
+        SearchIndex index = SearchIndex.open(indexFolder, TERRITORIES, THEMES, expected(), directories);
         engine = new SearchEngine(index, TERRITORIES, THEMES, sheets.schema(), FrenchAnalysis.synonymsFromClasspath());
         IndexSync sync = new IndexSync(sheets, index, jpa);
         if (index.needsRebuild()) {
@@ -62,6 +73,15 @@ final class SearchFixture implements AutoCloseable {
         }
         engine.refreshSuggestions();
         return engine;
+    }
+
+    /** What the index must agree with: this database and its change log. */
+    SearchIndex.Expected expected() {
+        try {
+            return new SearchIndex.Expected(DatabaseIdentity.of(dataSource), sheets.lastChange());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     IndexSync sync() {
