@@ -75,12 +75,11 @@ final class BulkImport {
         ThreadLocal<fr.essaim.sheet.SheetParser> parsers = ThreadLocal.withInitial(
                 () -> new fr.essaim.sheet.SheetParser(schema, new MarkdownRenderer()));
         try {
+            List<Future<Parsed>> next = parseAside(pool, folder, batchAt(files, 0), parsers, targets);
             for (int from = 0; from < files.size(); from += BATCH) {
-                List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-                List<Future<Parsed>> futures = new ArrayList<>();
-                for (Path file : batch) {
-                    futures.add(pool.submit(() -> parse(folder, file, parsers.get(), targets)));
-                }
+                List<Future<Parsed>> futures = next;
+                // The next batch is parsed on the other cores while this one is written.
+                next = parseAside(pool, folder, batchAt(files, from + BATCH), parsers, targets);
                 List<Parsed> valid = new ArrayList<>();
                 for (Future<Parsed> future : futures) {
                     Parsed parsed = get(future);
@@ -102,6 +101,19 @@ final class BulkImport {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<Path> batchAt(List<Path> files, int from) {
+        return from >= files.size() ? List.of() : files.subList(from, Math.min(files.size(), from + BATCH));
+    }
+
+    private List<Future<Parsed>> parseAside(ExecutorService pool, Path folder, List<Path> batch,
+            ThreadLocal<fr.essaim.sheet.SheetParser> parsers, UnaryOperator<String> targets) {
+        List<Future<Parsed>> futures = new ArrayList<>();
+        for (Path file : batch) {
+            futures.add(pool.submit(() -> parse(folder, file, parsers.get(), targets)));
+        }
+        return futures;
     }
 
     private static Parsed get(Future<Parsed> future) {

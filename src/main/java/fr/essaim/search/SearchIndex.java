@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.store.AlreadyClosedException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -337,7 +338,9 @@ public final class SearchIndex implements Closeable {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger done = new AtomicInteger();
         try {
-            for (List<IndexedSheet> page : pages) {
+            Iterator<List<IndexedSheet>> reader = pages.iterator();
+            List<IndexedSheet> page = reader.hasNext() ? reader.next() : List.of();
+            while (!page.isEmpty()) {
                 List<Future<?>> parts = new ArrayList<>();
                 int step = (page.size() + threads - 1) / threads;
                 for (int from = 0; from < page.size(); from += step) {
@@ -349,10 +352,13 @@ public final class SearchIndex implements Closeable {
                         return null;
                     }));
                 }
+                // The next page is read from the database while the cores analyse this one.
+                List<IndexedSheet> next = reader.hasNext() ? reader.next() : List.of();
                 for (Future<?> part : parts) {
                     part.get();
                 }
                 progress.accept(done.addAndGet(page.size()));
+                page = next;
             }
             return done.get();
         } catch (InterruptedException e) {
