@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import fr.essaim.content.ContentException;
@@ -65,16 +66,18 @@ public class ContentResource {
         var parameters = uri.getQueryParameters();
         Map<String, List<String>> filters = SearchResource.filters(parameters);
         String query = parameters.getFirst("q");
-        byte[] zip;
+        StreamingOutput zip;
         if (filters.isEmpty() && (query == null || query.isBlank())) {
-            zip = content.exportZip();
+            zip = content::exportZip;
         } else {
             try {
-                zip = content.exportZip(search.allSlugs(query, filters));
+                java.util.Set<String> slugs = search.allSlugs(query, filters);
+                zip = out -> content.exportZip(slugs, out);
             } catch (InvalidSearchException e) {
                 return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
             }
         }
+        // Streamed a page of sheets at a time: a corpus of any size, never whole in memory.
         return Response.ok(zip).type("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"essaim-corpus.zip\"").build();
     }

@@ -101,12 +101,12 @@ public class ContentService {
         return yesWiki.importEntries(json, importer);
     }
 
-    public byte[] exportZip() {
-        return CorpusZip.zip(exporter.export());
+    public void exportZip(java.io.OutputStream out) throws IOException {
+        CorpusZip.write(out, sink -> exporter.export(slug -> true, sink));
     }
 
     /** The sheets among these slugs, as a zip in the corpus format. */
-    public byte[] exportZip(java.util.Set<String> slugs) {
-        return CorpusZip.zip(exporter.export(slugs::contains));
+    public void exportZip(java.util.Set<String> slugs, java.io.OutputStream out) throws IOException {
+        CorpusZip.write(out, sink -> exporter.export(slugs::contains, sink));
     }
 }

@@ -2,6 +2,7 @@ package fr.essaim.content;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,17 +22,34 @@ public final class CorpusZip {
     private CorpusZip() {
     }
 
-    public static byte[] zip(Corpus corpus) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+    /** Writes the files a producer gives into a zip on this stream, entries in the order given. */
+    public static void write(OutputStream out, Producer producer) throws IOException {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             zip.setEncoding("UTF-8");
-            for (Map.Entry<String, String> file : corpus.files().entrySet()) {
-                ZipArchiveEntry entry = new ZipArchiveEntry(file.getKey());
+            producer.produce((path, text) -> {
+                ZipArchiveEntry entry = new ZipArchiveEntry(path);
                 entry.setLastModifiedTime(EPOCH);
                 zip.putArchiveEntry(entry);
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.write(text.getBytes(StandardCharsets.UTF_8));
                 zip.closeArchiveEntry();
-            }
+            });
+        }
+    }
+
+    /** Gives files to a sink. */
+    @FunctionalInterface
+    public interface Producer {
+        void produce(CorpusExporter.FileSink sink) throws IOException;
+    }
+
+    public static byte[] zip(Corpus corpus) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            write(bytes, sink -> {
+                for (Map.Entry<String, String> file : corpus.files().entrySet()) {
+                    sink.put(file.getKey(), file.getValue());
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

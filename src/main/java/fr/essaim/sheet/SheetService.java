@@ -4,7 +4,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -124,6 +126,26 @@ public class SheetService {
     }
 
     /** Every sheet, published or not, in slug order. */
+    /** Sheets after this slug, in slug order: a page of a walk through all of them. */
+    public List<Sheet> sheetsAfter(String slug, int count) {
+        return em.createQuery("select s from Sheet s where s.slug > :slug order by s.slug", Sheet.class)
+                .setParameter("slug", slug).setMaxResults(count).getResultList();
+    }
+
+    /** Every revision of these sheets, oldest first, by slug: one query for a page of sheets. */
+    public Map<String, List<Revision>> revisionsOf(java.util.Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Revision>> revisions = new java.util.LinkedHashMap<>();
+        for (Revision revision : batched(em.createQuery(
+                "select r from Revision r where r.sheet.slug in :slugs order by r.sheet.slug, r.number", Revision.class))
+                .setParameter("slugs", slugs).getResultList()) {
+            revisions.computeIfAbsent(revision.getSheet().getSlug(), slug -> new ArrayList<>()).add(revision);
+        }
+        return revisions;
+    }
+
     public List<Sheet> allSheets() {
         return em.createQuery("select s from Sheet s order by s.slug", Sheet.class).getResultList();
     }
