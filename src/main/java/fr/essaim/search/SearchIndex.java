@@ -133,11 +133,12 @@ public final class SearchIndex implements Closeable {
         SearchIndex index = new SearchIndex(root, directories, database, documents, reason != null);
         if (reason != null) {
             LOG.info(() -> "Index de recherche à reconstruire : " + reason);
-            // An empty index serves until the rebuild switches to its own folder.
+            // An empty stand-in serves until the rebuild switches to its own folder. It is never
+            // named current: a crash before the switch means a rebuild again at the next start.
+            Files.deleteIfExists(root.resolve(CURRENT));
             folder = index.newFolder();
             index.live = index.openLive(folder, IndexWriterConfig.OpenMode.CREATE);
             index.commit(index.live, 0);
-            index.point(folder);
         } else {
             index.live = index.openLive(folder, IndexWriterConfig.OpenMode.APPEND);
             index.appliedSequence = Long.parseLong(SegmentInfos.readLatestCommit(index.live.directory()).getUserData()
