@@ -179,6 +179,22 @@ abstract class IndexConsistencyContract {
     }
 
     @Test
+    void aCrashBeforeTheRebuildSwitchesMeansARebuildAtTheNextStart() throws Exception {
+        List<List<String>> sound = answers(fixture.engine);
+        fixture.engine.close();
+        execute("update database_identity set id = 'une-autre-base' where singleton = 1");
+        SearchIndex standIn = SearchIndex.open(fixture.indexFolder, SearchFixture.TERRITORIES, SearchFixture.THEMES,
+                fixture.expected());
+        assertTrue(standIn.needsRebuild());
+        standIn.close(); // the process dies here, before any rebuild
+
+        SearchEngine reopened = fixture.open();
+
+        assertTrue(reopened.index().needsRebuild(), "the empty stand-in is not taken for a sound index");
+        assertEquals(sound, answers(reopened));
+    }
+
+    @Test
     void anIndexAheadOfTheDatabaseIsRebuilt() throws Exception {
         long backup = fixture.sheets.lastChange();
         publishWord("zirondaile-halte-garderie-itinerante", "ornithorynque");
