@@ -75,7 +75,7 @@ class ApplicationIT {
         assertEquals("experience", sheet.getString("kind"));
         assertTrue(sheet.getString("title").startsWith("Zirond'aile"));
         assertEquals(1, sheet.getInt("revision"));
-        assertEquals("pérennisée", sheet.getJsonObject("fields").getString("status"));
+        assertEquals(2003, sheet.getJsonObject("fields").getInt("startYear"));
         assertTrue(sheet.getString("markdown").startsWith("---\nkind: experience"));
         assertTrue(sheet.getString("html").contains("<h2"));
         assertTrue(sheet.getJsonArray("links").stream()
