@@ -101,6 +101,8 @@ final class SheetDocuments {
         }
         everything.addAll(themeTexts);
         everything.addAll(strings(fields.get("partners")));
+        // "montagne", "littoral"…: a query naming the kind of territory finds the sheets tagged with it.
+        everything.addAll(strings(fields.get("territoryTypes")));
         doc.add(new TextField(IndexSchema.ALL, String.join("\n", everything), Field.Store.NO));
         for (String type : strings(fields.get("territoryTypes"))) {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY_TYPE, type));
