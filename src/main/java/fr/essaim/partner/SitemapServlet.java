@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.essaim.markdown.MarkdownRenderer;
-import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.theme.Theme;
 import fr.essaim.theme.ThemeService;
@@ -85,9 +84,7 @@ public class SitemapServlet extends HttpServlet {
         for (Theme theme : themes.all()) {
             addresses.add(new Address("/themes/" + theme.getCode(), null));
         }
-        for (Revision revision : sheets.listPublished()) {
-            addresses.add(new Address(MarkdownRenderer.SHEET_PATH + revision.getSheet().getSlug(), revision.getCreatedAt()));
-        }
+        sheets.publishedDates().forEach((slug, written) -> addresses.add(new Address(MarkdownRenderer.SHEET_PATH + slug, written)));
         return addresses;
     }
 

@@ -126,6 +126,17 @@ public class SheetService {
     }
 
     /** Every sheet, published or not, in slug order. */
+    /** When each published sheet's published revision was written, by slug in slug order: no text is read. */
+    public Map<String, java.time.OffsetDateTime> publishedDates() {
+        Map<String, java.time.OffsetDateTime> dates = new java.util.LinkedHashMap<>();
+        for (Object[] row : em.createQuery("select s.slug, r.createdAt from Sheet s join s.publishedRevision r "
+                        + "where s.state = :state order by s.slug", Object[].class)
+                .setParameter("state", SheetState.PUBLISHED).getResultList()) {
+            dates.put((String) row[0], (java.time.OffsetDateTime) row[1]);
+        }
+        return dates;
+    }
+
     /** Sheets after this slug, in slug order: a page of a walk through all of them. */
     public List<Sheet> sheetsAfter(String slug, int count) {
         return em.createQuery("select s from Sheet s where s.slug > :slug order by s.slug", Sheet.class)
