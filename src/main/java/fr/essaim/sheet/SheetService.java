@@ -137,6 +137,12 @@ public class SheetService {
         return dates;
     }
 
+    /** The sheets changed last, newest first. */
+    public List<Sheet> latestChanged(int count) {
+        return em.createQuery("select s from Sheet s order by s.updatedAt desc, s.slug", Sheet.class)
+                .setMaxResults(count).getResultList();
+    }
+
     /** Sheets after this slug, in slug order: a page of a walk through all of them. */
     public List<Sheet> sheetsAfter(String slug, int count) {
         return em.createQuery("select s from Sheet s where s.slug > :slug order by s.slug", Sheet.class)

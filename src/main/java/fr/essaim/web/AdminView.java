@@ -56,7 +56,7 @@ public class AdminView {
     }
 
     public List<fr.essaim.sheet.Sheet> getLatest() {
-        return sheets.allSheets().stream().sorted((a, b) -> b.getUpdatedAt().compareTo(a.getUpdatedAt())).limit(10).toList();
+        return sheets.latestChanged(10);
     }
 
     public String create() throws SQLException {
