@@ -47,7 +47,7 @@ import fr.essaim.territory.TerritoryCatalog;
 /**
  * The Lucene index of published sheets, on disk. It records in each commit the last change-log
  * number it applied, its schema version and the database it was built from, so that a restart
- * resumes where it stopped and an index of another version, of another database or ahead of the
+ * resumes where it stopped (changes are searchable as soon as applied, committed every few seconds) and an index of another version, of another database or ahead of the
  * database (restored from an older backup) is known to need a rebuild.
  *
  * <p>The index lives in a numbered folder under the root, named by the file {@code current}. A
@@ -59,6 +59,7 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     private static final String CURRENT = "current";
     private static final String FOLDER_PREFIX = "index-";
+    private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     /** What the index must agree with: the database it indexes and how far that database's change log goes. */
     public record Expected(String database, long lastChange) {
@@ -82,6 +83,8 @@ public final class SearchIndex implements Closeable {
     private volatile long appliedSequence;
     private volatile FacetState facetState;
     private volatile long generation;
+    private boolean uncommitted;
+    private long lastCommit = System.nanoTime();
 
     /** Facet ordinals of one reader: computed once per refresh, shared by the searches on it. */
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
@@ -270,7 +273,7 @@ public final class SearchIndex implements Closeable {
         return sound;
     }
 
-    /** The last change-log number whose effect is committed in the index. */
+    /** The last change-log number whose effect is searchable; on disk after the next commit, within seconds. */
     public long appliedSequence() {
         return appliedSequence;
     }
@@ -293,8 +296,23 @@ public final class SearchIndex implements Closeable {
                 current.writer().deleteDocuments(id);
             }
         }
-        commit(current, to);
+        appliedSequence = to;
+        uncommitted = true;
+        // Near-real-time: searches see the change now; it is made durable by the next commit.
+        current.searchers().maybeRefreshBlocking();
+        generation++;
         return true;
+    }
+
+    /**
+     * Makes applied changes durable, at most once per {@link #COMMIT_EVERY_NANOS}: a commit syncs
+     * files to disk, which must not stand between a publication and its search. A crash before it
+     * loses nothing: the index reopens at its last commit and the catch-up applies the rest again.
+     */
+    public synchronized void commitIfDue() throws IOException {
+        if (uncommitted && System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
+            commit(live, appliedSequence);
+        }
     }
 
     /**
@@ -377,6 +395,7 @@ public final class SearchIndex implements Closeable {
         Live old = live;
         live = built;
         appliedSequence = sequence;
+        uncommitted = false;
         sound = true;
         generation++;
         try {
@@ -396,6 +415,8 @@ public final class SearchIndex implements Closeable {
         target.writer().commit();
         if (target == live) {
             appliedSequence = sequence;
+            uncommitted = false;
+            lastCommit = System.nanoTime();
         }
         target.searchers().maybeRefreshBlocking();
         generation++;
@@ -474,6 +495,9 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
+        if (uncommitted) {
+            commit(live, appliedSequence);
+        }
         live.close();
     }
 }

@@ -154,6 +154,7 @@ public class SearchService {
             if (catchUp() > 0) {
                 suggestionsStale = true;
             }
+            current.index().commitIfDue();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Mise à jour de l'index impossible, nouvel essai dans un instant", e);
         } finally {
