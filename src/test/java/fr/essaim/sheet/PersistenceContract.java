@@ -186,4 +186,53 @@ abstract class PersistenceContract {
         assertInstanceOf(SaveResult.Conflict.class, sheets.importSheet("zirondaile", List.of(new SheetService.ImportedRevision(
                 Sheets.experience("Zirond'aile", "doublon"), "import", created, null))));
     }
+
+    @Test
+    void renamingASheetKeepsTheLinksToItsTitlesAndBacklinksWorking() {
+        Actor editor = new Actor("edith", java.util.Set.of(Actor.EDITOR));
+        String renamed = createAndPublish(Sheets.experience("Maison de services", "v1"), editor);
+        String before = createAndPublish(Sheets.experience("Annuaire des lieux",
+                "Voir [[Maison de services]] et [[France Services de Trifouillis]]."), editor);
+        assertTrue(sheets.linkedHtml(sheets.findPublished(before).orElseThrow()).contains("absente"),
+                "no sheet has the second title yet: a red link");
+
+        retitleAndPublish(renamed, "Relais de services", editor);
+        retitleAndPublish(renamed, "France Services de Trifouillis", editor);
+        String after = createAndPublish(Sheets.experience("Carte des lieux", "Voir [[Relais de services]]."), editor);
+
+        String beforeHtml = sheets.linkedHtml(sheets.findPublished(before).orElseThrow());
+        assertEquals(2, org.jsoup.Jsoup.parse(beforeHtml).select("a.wikilink[href=/fiches/" + renamed + "]").size(),
+                "the link by the first title and the link by the title taken later both reach the sheet: " + beforeHtml);
+        assertTrue(!beforeHtml.contains("absente"), beforeHtml);
+        String afterHtml = sheets.linkedHtml(sheets.findPublished(after).orElseThrow());
+        assertEquals(1, org.jsoup.Jsoup.parse(afterHtml).select("a.wikilink[href=/fiches/" + renamed + "]").size(),
+                "a link written after the change, by the title the sheet left, reaches it: " + afterHtml);
+        assertEquals(List.of(before, after), sheets.backlinks(renamed).stream().map(r -> r.getSheet().getSlug()).toList());
+        assertEquals(renamed, sheets.resolveWikiTarget("france services de trifouillis"), "titles match without case or accents");
+    }
+
+    @Test
+    void aTitleLeftByASheetGoesToTheSheetThatTakesIt() {
+        Actor editor = new Actor("edith", java.util.Set.of(Actor.EDITOR));
+        String first = createAndPublish(Sheets.experience("Tiers-lieu rural", "v1"), editor);
+        retitleAndPublish(first, "Tiers-lieu de Seille", editor);
+        String second = createAndPublish(Sheets.experience("Bus numérique", "v1"), editor);
+        retitleAndPublish(second, "Tiers-lieu rural", editor);
+
+        assertEquals(second, sheets.resolveWikiTarget("Tiers-lieu rural"), "a current title before an old name");
+        assertEquals(first, sheets.resolveWikiTarget("tiers-lieu-rural"), "the slug itself still designates its sheet");
+    }
+
+    private String createAndPublish(String source, Actor editor) {
+        String slug = assertInstanceOf(SaveResult.Saved.class, sheets.create(source, editor, null)).slug();
+        assertInstanceOf(SaveResult.Saved.class, sheets.publish(slug, editor, null));
+        return slug;
+    }
+
+    private void retitleAndPublish(String slug, String title, Actor editor) {
+        int base = sheets.find(slug).orElseThrow().getLatestRevision();
+        assertInstanceOf(SaveResult.Saved.class, sheets.save(slug, base, Sheets.experience(title, "renommée"), editor, null));
+        assertInstanceOf(SaveResult.Saved.class, sheets.publish(slug, editor, null));
+        assertEquals(title, sheets.find(slug).orElseThrow().getTitle());
+    }
 }
