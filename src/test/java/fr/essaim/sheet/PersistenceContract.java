@@ -72,6 +72,23 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void migration21GivesTheSheetsAlreadyStoredTheirTitleKey() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            // Back to the schema before migration 21, with a sheet written then.
+            sql.execute("drop index sheet_title_key");
+            sql.execute("alter table sheet drop column title_key");
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" = '21'");
+            sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
+                    + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
+                    + "current_timestamp, current_timestamp, 1)");
+        }
+
+        assertEquals(1, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+
+        assertEquals("ancienne", sheets.resolveWikiTarget("l'ile-d'yeu : maison des services"));
+    }
+
+    @Test
     void savingCreatesRevisionNPlusOneAndNeverChangesN() {
         SaveResult created = sheets.create(Sheets.experience("Zirond'aile", "Première version."), "alice", "création");
         String slug = assertInstanceOf(SaveResult.Saved.class, created).slug();
