@@ -128,6 +128,11 @@ public class SheetService {
         return em.createQuery("select s from Sheet s order by s.slug", Sheet.class).getResultList();
     }
 
+    public long countPublished() {
+        return em.createQuery("select count(s) from Sheet s where s.state = :state", Long.class)
+                .setParameter("state", SheetState.PUBLISHED).getSingleResult();
+    }
+
     public long countSheets() {
         return em.createQuery("select count(s) from Sheet s", Long.class).getSingleResult();
     }
