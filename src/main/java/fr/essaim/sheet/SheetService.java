@@ -21,8 +21,9 @@ import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.markdown.SheetSource;
 
 /**
- * Sheets and their revisions: the one place where they are written. Every write is one
- * transaction, and every outcome — saved, refused, conflicting — is a {@link SaveResult}.
+ * Sheets and their revisions: the one place where they are written. Every write use case is one
+ * transaction ({@link #write}, see {@link Transactions}) holding everything it reads to decide,
+ * and every outcome — saved, refused, conflicting — is a {@link SaveResult}.
  */
 @ApplicationScoped
 public class SheetService {
@@ -251,21 +252,19 @@ public class SheetService {
         if (!actor.isContributor()) {
             return forbidden(actor, "proposer une fiche");
         }
-        return ifValid(source, parsed -> {
+        return ifValid(source, parsed -> write(Slugs.slugify(parsed.title()), () -> {
             List<FieldError> taken = aliasErrors(null, parsed.aliases());
             if (!taken.isEmpty()) {
                 return new SaveResult.Invalid(taken);
             }
             String slug = Slugs.unique(parsed.title(),
                     candidate -> find(candidate).isPresent() || resolveAlias(candidate).isPresent());
-            return write(slug, () -> {
-                Sheet sheet = insertSheet(slug, parsed, now());
-                Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
-                recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
-                em.flush();
-                return new SaveResult.Saved(slug, revision.getNumber());
-            });
-        });
+            Sheet sheet = insertSheet(slug, parsed, now());
+            Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
+            recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
+            em.flush();
+            return new SaveResult.Saved(slug, revision.getNumber());
+        }));
     }
 
     /**
@@ -284,25 +283,26 @@ public class SheetService {
         if (!actor.isContributor()) {
             return forbidden(actor, "modifier une fiche");
         }
-        return ifValid(source, parsed -> {
-            List<FieldError> taken = aliasErrors(slug, parsed.aliases());
-            if (!taken.isEmpty()) {
-                return new SaveResult.Invalid(taken);
-            }
-            return writeOnSheet(slug, sheet -> {
-                if (sheet.getLatestRevision() != baseRevision) {
-                    throw new StaleRevisionException();
-                }
-                Revision replaced = sheet.getPendingRevision();
-                if (replaced != null && replaced.getReviewState().isOpen()) {
-                    replaced.setReviewState(ReviewState.SUPERSEDED);
-                }
-                Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
-                recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
-                em.flush();
-                return new SaveResult.Saved(slug, revision.getNumber());
-            });
-        });
+        return ifValid(source, parsed -> writeOnSheet(slug, sheet -> saveOn(sheet, baseRevision, parsed, actor, comment)));
+    }
+
+    /** Appends the parsed text as a new draft of the sheet, in the caller's transaction. */
+    private SaveResult saveOn(Sheet sheet, int baseRevision, ParsedSheet parsed, Actor actor, String comment) {
+        List<FieldError> taken = aliasErrors(sheet.getSlug(), parsed.aliases());
+        if (!taken.isEmpty()) {
+            return new SaveResult.Invalid(taken);
+        }
+        if (sheet.getLatestRevision() != baseRevision) {
+            throw new StaleRevisionException();
+        }
+        Revision replaced = sheet.getPendingRevision();
+        if (replaced != null && replaced.getReviewState().isOpen()) {
+            replaced.setReviewState(ReviewState.SUPERSEDED);
+        }
+        Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
+        recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
+        em.flush();
+        return new SaveResult.Saved(sheet.getSlug(), revision.getNumber());
     }
 
     /** The author (or an editor) proposes the open draft for review. */
@@ -398,13 +398,17 @@ public class SheetService {
 
     /** Restoring is never destructive: the old text becomes a new draft on top of the history. */
     public SaveResult restore(String slug, int number, Actor actor, String comment) {
-        Optional<Revision> old = findRevision(slug, number);
-        if (old.isEmpty() || !actor.canSee(old.get())) {
-            return new SaveResult.NotFound(slug);
+        if (!actor.isContributor()) {
+            return forbidden(actor, "modifier une fiche");
         }
-        int latest = old.get().getSheet().getLatestRevision();
-        return save(slug, latest, old.get().getSource(), actor,
-                comment == null || comment.isBlank() ? "Restauration de la révision " + number : comment);
+        String why = comment == null || comment.isBlank() ? "Restauration de la révision " + number : comment;
+        return writeOnSheet(slug, sheet -> {
+            Optional<Revision> old = findRevision(slug, number).filter(actor::canSee);
+            if (old.isEmpty()) {
+                return new SaveResult.NotFound(slug);
+            }
+            return ifValid(old.get().getSource(), parsed -> saveOn(sheet, sheet.getLatestRevision(), parsed, actor, why));
+        });
     }
 
     /** Proposals waiting for an editor, oldest first. */

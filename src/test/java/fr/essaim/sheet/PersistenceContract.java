@@ -240,6 +240,23 @@ abstract class PersistenceContract {
         assertEquals(first, sheets.resolveWikiTarget("tiers-lieu-rural"), "the slug itself still designates its sheet");
     }
 
+    @Test
+    void restoringMakesANewDraftWithTheOldTextAndNeverShowsAnotherAuthorsDraft() {
+        Actor alice = new Actor("alice", java.util.Set.of(Actor.CONTRIBUTOR));
+        Actor bob = new Actor("bob", java.util.Set.of(Actor.CONTRIBUTOR));
+        String slug = assertInstanceOf(SaveResult.Saved.class, sheets.create(Sheets.experience("Ressourcerie", "v1 d'Alice"), alice, null)).slug();
+        sheets.save(slug, 1, Sheets.experience("Ressourcerie", "v2 d'Alice"), alice, null);
+
+        assertEquals(new SaveResult.NotFound(slug), sheets.restore(slug, 1, bob, null), "Alice's drafts are not Bob's to read");
+        assertEquals(new SaveResult.Saved(slug, 3), sheets.restore(slug, 1, alice, null));
+
+        Revision restored = sheets.findRevision(slug, 3).orElseThrow();
+        assertTrue(restored.getSource().contains("v1 d'Alice"));
+        assertEquals("Restauration de la révision 1", restored.getComment());
+        assertEquals(ReviewState.DRAFT, restored.getReviewState());
+        assertEquals(ReviewState.SUPERSEDED, sheets.findRevision(slug, 2).orElseThrow().getReviewState());
+    }
+
     private String createAndPublish(String source, Actor editor) {
         String slug = assertInstanceOf(SaveResult.Saved.class, sheets.create(source, editor, null)).slug();
         assertInstanceOf(SaveResult.Saved.class, sheets.publish(slug, editor, null));
