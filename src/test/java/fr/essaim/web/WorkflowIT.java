@@ -375,6 +375,31 @@ class WorkflowIT {
         assertTrue(refused.body().contains("désigne déjà la fiche") && refused.body().contains(owner), refused.body());
     }
 
+    // ----- writing pages without inline scripts
+
+    @Test
+    void theWritingPagesRunWithoutInlineScriptsAndThePreviewComesFromTheApi() throws Exception {
+        String slug = published("Fiche pour la politique de sécurité", "Texte.");
+        for (String path : List.of("fiches/nouvelle", "fiches/" + slug + "/modifier", "relecture", "admin")) {
+            HttpResponse<String> page = get(path, path.equals("relecture") ? EMILE : path.equals("admin") ? ADMIN : CLAIRE);
+            assertEquals(200, page.statusCode(), path);
+            String policy = page.headers().firstValue("Content-Security-Policy").orElse("aucune");
+            assertTrue(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), path + " : " + policy);
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+            assertTrue(html.select("script:not([src]):not([type=application/ld+json])").isEmpty(), path + " : inline script");
+            assertTrue(html.select("[onclick],[onchange],[onkeyup],[onsubmit],[oninput],[onblur],[onfocus]").isEmpty(),
+                    path + " : inline handler");
+        }
+
+        assertEquals(401, send("POST", "api/v1/sheets/preview", null, "text/markdown", "**gras**").statusCode());
+        HttpResponse<String> preview = send("POST", "api/v1/sheets/preview", CLAIRE, "text/markdown",
+                "Un texte **gras** qui cite [[" + slug + "]] et [[Fiche encore absente]].");
+        assertEquals(200, preview.statusCode(), preview.body());
+        String html = json(preview).getString("html");
+        assertTrue(html.contains("<strong>gras</strong>"), html);
+        assertTrue(html.contains("href=\"/fiches/" + slug + "\""), html);
+    }
+
     // ----- wiki links
 
     @Test
@@ -540,6 +565,13 @@ class WorkflowIT {
             logIn(browser, "claire");
             browser.get(uri("fiches/nouvelle").toString());
             browser.findElement(By.cssSelector("input.champ-title")).sendKeys("Navette numérique du Guillestrois");
+            // Another kind brings its own fields and keeps what was typed; then back to an experience.
+            new Select(browser.findElement(By.id("type"))).selectByValue("notion");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input.champ-porteur-nom")));
+            assertEquals("Navette numérique du Guillestrois",
+                    browser.findElement(By.cssSelector("input.champ-title")).getAttribute("value"));
+            new Select(browser.findElement(By.id("type"))).selectByValue("experience");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.champ-porteur-nom")));
             browser.findElement(By.cssSelector("input.champ-summary")).sendKeys("Un minibus équipé relie les hameaux aux services.");
             new Select(browser.findElement(By.cssSelector("select.champ-themes"))).selectByValue("3");
             WebElement territory = browser.findElement(By.cssSelector("input.territoires-recherche"));
