@@ -1,3 +1,6 @@
+// The edit form's scripts: territory autocomplete, live preview, change of kind. No inline script:
+// the writing pages have the same content security policy as every page.
+
 // Territory autocomplete of the edit form: names and postcodes through the public territories API.
 (function () {
   function setup(box) {
@@ -62,6 +65,35 @@
   function all() { Array.prototype.forEach.call(document.querySelectorAll('.territoires:not([data-pret])'), function (b) {
     b.setAttribute('data-pret', '1'); setup(b); }); }
   all();
-  // The form is re-rendered by Faces Ajax (kind change, sources): set the new boxes up too.
-  if (window.faces && faces.ajax) { faces.ajax.addOnEvent(function (e) { if (e.status === 'success') { all(); } }); }
+})();
+
+// Live preview: the text rendered by the server's own pipeline, through the preview API, a moment
+// after one stops typing. Answers that come back out of order are dropped.
+(function () {
+  var text = document.getElementById('texte');
+  var preview = document.getElementById('apercu');
+  if (!text || !preview || !text.getAttribute('data-apercu')) { return; }
+  var url = text.getAttribute('data-apercu');
+  var timer = null;
+  var asked = 0;
+  text.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var mine = ++asked;
+      fetch(url, {method: 'POST', credentials: 'same-origin', headers: {'Content-Type': 'text/markdown; charset=UTF-8'},
+                  body: text.value})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) { if (data && mine === asked) { preview.innerHTML = data.html; } })
+        .catch(function () { /* the preview catches up at the next keystroke */ });
+    }, 400);
+  });
+})();
+
+// Changing the kind of a new sheet asks the server for the new kind's fields, keeping what was typed.
+(function () {
+  var kind = document.getElementById('type');
+  var change = document.getElementById('changer-type');
+  if (!kind || !change) { return; }
+  change.hidden = true;
+  kind.addEventListener('change', function () { change.click(); });
 })();

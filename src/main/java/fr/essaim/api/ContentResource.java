@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import fr.essaim.content.ContentException;
 import fr.essaim.content.ContentService;
 import fr.essaim.content.CorpusReader;
+import fr.essaim.content.ImportJobs;
 import fr.essaim.content.ImportReport;
 import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchService;
@@ -44,6 +46,9 @@ public class ContentResource {
 
     @Inject
     SearchService search;
+
+    @Inject
+    ImportJobs jobs;
 
     @Context
     SecurityContext security;
@@ -88,8 +93,7 @@ public class ContentResource {
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     public Response importZip(InputStream body) throws IOException {
-        return adminImport(body, "Archive trop volumineuse (" + MAX_UPLOAD / (1 << 20) + " Mio au plus).",
-                content::importZip);
+        return adminImport(body, ZIP_TOO_LARGE, content::importZip);
     }
 
     @POST
@@ -98,15 +102,52 @@ public class ContentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     public Response importYesWiki(InputStream body) throws IOException {
-        return adminImport(body, "Export trop volumineux.",
-                (bytes, importer) -> content.importYesWiki(new String(bytes, StandardCharsets.UTF_8), importer));
+        return adminImport(body, JSON_TOO_LARGE, yesWiki);
     }
 
-    /** An import from an uploaded file. */
+    /**
+     * The same imports in the background: answers 202 at once with the address of the job, whose
+     * status tells the files done out of the total, then the per-file report.
+     */
+    @POST
+    @Path("imports")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response startZipImport(InputStream body) throws IOException {
+        return startImport(body, ZIP_TOO_LARGE, content::importZip);
+    }
+
+    @POST
+    @Path("imports")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response startYesWikiImport(InputStream body) throws IOException {
+        return startImport(body, JSON_TOO_LARGE, yesWiki);
+    }
+
+    @GET
+    @Path("imports/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response importStatus(@PathParam("id") String id) {
+        return jobs.find(id).map(job -> Response.ok(toJson(job)).build())
+                .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "Aucun import « " + id
+                        + " » n'est connu de ce serveur (seuls les derniers imports sont gardés, jusqu'à son redémarrage)."));
+    }
+
+    private static final String ZIP_TOO_LARGE = "Archive trop volumineuse (" + MAX_UPLOAD / (1 << 20) + " Mio au plus).";
+    private static final String JSON_TOO_LARGE = "Export trop volumineux.";
+
+    /** An import from an uploaded file, into a report. */
     @FunctionalInterface
     private interface Upload {
-        ImportReport importFrom(byte[] bytes, String importer) throws ContentException;
+        ImportReport importFrom(byte[] bytes, String importer, ImportReport report) throws ContentException;
     }
+
+    private final Upload yesWiki = (bytes, importer, report) ->
+            content.importYesWiki(new String(bytes, StandardCharsets.UTF_8), importer, report);
 
     /** Administrators only; the upload read no further than the limit; a refused file whole is a 400. */
     private Response adminImport(InputStream body, String tooLarge, Upload upload) throws IOException {
@@ -119,10 +160,41 @@ public class ContentResource {
             return ApiError.of(413, tooLarge);
         }
         try {
-            return Response.ok(toJson(upload.importFrom(bytes, security.getUserPrincipal().getName()))).build();
+            return Response.ok(toJson(upload.importFrom(bytes, security.getUserPrincipal().getName(), new ImportReport())))
+                    .build();
         } catch (ContentException e) {
             return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    private Response startImport(InputStream body, String tooLarge, Upload upload) throws IOException {
+        var refused = Access.refusedUnless(security, Roles.ADMIN);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        byte[] bytes = readAtMost(body, MAX_UPLOAD);
+        if (bytes == null) {
+            return ApiError.of(413, tooLarge);
+        }
+        String importer = security.getUserPrincipal().getName();
+        ImportJobs.Job job = jobs.start(importer, report -> upload.importFrom(bytes, importer, report));
+        return Response.accepted(toJson(job)).location(uri.getBaseUriBuilder().path("v1/imports/" + job.id()).build()).build();
+    }
+
+    /** A job's state ({@code en-cours}, {@code termine}, {@code echec}), files done out of the total, and the report so far. */
+    static JsonObject toJson(ImportJobs.Job job) {
+        // The state first: once it says done, the report read after it is complete.
+        ImportJobs.State state = job.state();
+        ImportReport report = job.report();
+        var status = JsonFields.JSON.createObjectBuilder(toJson(report))
+                .add("id", job.id())
+                .add("state", state.code())
+                .add("done", report.done())
+                .add("total", report.total());
+        if (job.error() != null) {
+            status.add("error", job.error());
+        }
+        return status.build();
     }
 
     static JsonObject toJson(ImportReport report) {

@@ -77,6 +77,20 @@ public class SheetWriteResource {
         return answer(result, 201);
     }
 
+    /** A Markdown body rendered as a saved revision would be, wiki links resolved: the editor's live preview. */
+    @POST
+    @Path("preview")
+    @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
+    public Response preview(InputStream body) throws IOException {
+        byte[] text = body.readNBytes(MAX_BODY + 1);
+        if (text.length > MAX_BODY) {
+            return ApiError.of(413, "Texte trop long pour l'aperçu (" + MAX_BODY / 1000 + " ko au plus).");
+        }
+        return Response.ok(JsonFields.JSON.createObjectBuilder()
+                .add("html", sheets.preview(new String(text, StandardCharsets.UTF_8))).build()).build();
+    }
+
     @PUT
     @Path("{slug}")
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})

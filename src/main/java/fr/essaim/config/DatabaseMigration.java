@@ -6,7 +6,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** The schema belongs to the Flyway migrations in {@code db/migration}, on PostgreSQL and H2 alike. */
+/**
+ * The schema belongs to the Flyway migrations in {@code db/migration}, plus the Java ones listed
+ * here, on PostgreSQL and H2 alike.
+ */
 public final class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
@@ -18,6 +21,8 @@ public final class DatabaseMigration {
         Flyway flyway = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // Registered by hand: scanning the classpath for classes is unreliable in the container.
+                .javaMigrations(new V21__SheetTitleKeys())
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Schéma de la base : " + result.migrationsExecuted + " migration(s) appliquée(s), version "

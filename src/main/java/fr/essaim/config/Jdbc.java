@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Plain JDBC work in one transaction, for the bulk writes that JPA would only slow down. */
+/**
+ * Plain JDBC work in one transaction, for the bulk writes that JPA would only slow down and the
+ * tables that have no entity (see {@link Transactions} for the JPA writes).
+ */
 public final class Jdbc {
 
     /** A unit of work on a connection. */

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+/** {@link Transactions} in the container: the only {@code @Transactional} of the application. */
 @ApplicationScoped
 public class JtaTransactions implements Transactions {
 

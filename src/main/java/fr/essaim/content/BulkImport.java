@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -30,7 +28,7 @@ import fr.essaim.sheet.InvalidSheetException;
 import fr.essaim.sheet.ParsedSheet;
 import fr.essaim.sheet.ReferenceData;
 import fr.essaim.sheet.SheetSchema;
-import fr.essaim.sheet.Slugs;
+import fr.essaim.sheet.WikiTargets;
 
 /**
  * First-start import of sheets that have a single, published revision, straight into an empty
@@ -69,7 +67,7 @@ final class BulkImport {
 
     /** Imports these sheet files ({@code fiches/<slug>.md} of {@code folder}), reporting each. */
     void run(Path folder, List<Path> files, ImportReport report, Fallback fallback) {
-        UnaryOperator<String> targets = wikiTargets(files);
+        WikiTargets targets = wikiTargets(files);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<fr.essaim.sheet.SheetParser> parsers = ThreadLocal.withInitial(
@@ -108,7 +106,7 @@ final class BulkImport {
     }
 
     private List<Future<Parsed>> parseAside(ExecutorService pool, Path folder, List<Path> batch,
-            ThreadLocal<fr.essaim.sheet.SheetParser> parsers, UnaryOperator<String> targets) {
+            ThreadLocal<fr.essaim.sheet.SheetParser> parsers, WikiTargets targets) {
         List<Future<Parsed>> futures = new ArrayList<>();
         for (Path file : batch) {
             futures.add(pool.submit(() -> parse(folder, file, parsers.get(), targets)));
@@ -127,7 +125,7 @@ final class BulkImport {
         }
     }
 
-    private Parsed parse(Path folder, Path file, fr.essaim.sheet.SheetParser parser, UnaryOperator<String> targets) {
+    private Parsed parse(Path folder, Path file, fr.essaim.sheet.SheetParser parser, WikiTargets targets) {
         String path = folder.relativize(file).toString().replace('\\', '/');
         String slug = slugOf(file);
         try {
@@ -148,16 +146,14 @@ final class BulkImport {
     }
 
     /**
-     * Wiki link targets as the sheet service resolves them — slug, old name, title, else the
-     * slug the title would get — but against the whole corpus being imported, read once.
+     * Wiki link targets resolved as the sheet service resolves them, against the names of the
+     * corpus being imported, read once: no query per link.
      */
-    private static UnaryOperator<String> wikiTargets(List<Path> files) {
-        Map<String, String> slugs = new HashMap<>();
-        Map<String, String> aliases = new HashMap<>();
-        Map<String, String> titles = new HashMap<>();
+    private static WikiTargets wikiTargets(List<Path> files) {
+        WikiTargets.KnownNames names = new WikiTargets.KnownNames();
         for (Path file : files) {
-            String slug = slugOf(file);
-            slugs.put(slug, slug);
+            String title = null;
+            List<String> aliases = new ArrayList<>();
             try {
                 String text = Files.readString(file);
                 int end = text.indexOf("\n---", 3);
@@ -165,26 +161,18 @@ final class BulkImport {
                     if (line.startsWith("title:") || line.startsWith("aliases:")) {
                         Object value = SheetSource.newYaml().load(line);
                         if (value instanceof Map<?, ?> map && map.get("title") != null) {
-                            titles.putIfAbsent(String.valueOf(map.get("title")).strip().toLowerCase(Locale.ROOT), slug);
-                        } else if (value instanceof Map<?, ?> map && map.get("aliases") instanceof List<?> names) {
-                            names.forEach(name -> aliases.putIfAbsent(String.valueOf(name).strip(), slug));
+                            title = String.valueOf(map.get("title")).strip();
+                        } else if (value instanceof Map<?, ?> map && map.get("aliases") instanceof List<?> list) {
+                            list.forEach(name -> aliases.add(String.valueOf(name).strip()));
                         }
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 // The sheet itself is refused with its reason when it is parsed.
             }
+            names.add(slugOf(file), title, aliases);
         }
-        return target -> {
-            if (Slugs.isValid(target) && slugs.containsKey(target)) {
-                return target;
-            }
-            String found = aliases.get(target);
-            if (found == null) {
-                found = titles.get(target.toLowerCase(Locale.ROOT));
-            }
-            return found != null ? found : Slugs.slugify(target);
-        };
+        return new WikiTargets(names);
     }
 
     private int insert(Connection connection, List<Parsed> batch) throws SQLException {
@@ -203,8 +191,8 @@ final class BulkImport {
         }
         OffsetDateTime now = OffsetDateTime.now(History.PARIS);
         try (PreparedStatement sheets = connection.prepareStatement("insert into sheet (id, slug, kind, state, title, "
-                + "latest_revision, published_revision_id, pending_revision_id, created_at, updated_at, version) "
-                + "values (?, ?, ?, 'PUBLISHED', ?, 1, null, null, ?, ?, 1)");
+                + "title_key, latest_revision, published_revision_id, pending_revision_id, created_at, updated_at, version) "
+                + "values (?, ?, ?, 'PUBLISHED', ?, ?, 1, null, null, ?, ?, 1)");
                 PreparedStatement revisions = connection.prepareStatement("insert into revision (id, sheet_id, number, "
                         + "source, kind, title, summary, fields_json, html, author, created_at, comment, review_state) "
                         + "values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED')");
@@ -223,8 +211,9 @@ final class BulkImport {
                 sheets.setString(2, slug);
                 sheets.setString(3, sheet.kind());
                 sheets.setString(4, sheet.title());
-                sheets.setObject(5, now);
+                sheets.setString(5, WikiTargets.titleKey(sheet.title()));
                 sheets.setObject(6, now);
+                sheets.setObject(7, now);
                 sheets.addBatch();
                 revisions.setLong(1, revisionIds[i]);
                 revisions.setLong(2, sheetIds[i]);

@@ -92,13 +92,24 @@ public class ContentService {
 
     /** Imports a zip archive in the corpus format; a broken or oversized archive is refused whole. */
     public ImportReport importZip(byte[] archive, String importer) throws ContentException {
+        return importZip(archive, importer, new ImportReport());
+    }
+
+    /** The same, into a report that shows the progress while the files come in. */
+    public ImportReport importZip(byte[] archive, String importer, ImportReport report) throws ContentException {
         CorpusReader.Result read = CorpusReader.readZip(archive, CorpusReader.Limits.DEFAULT);
-        return this.importer.importCorpus(read.corpus(), read.report(), importer);
+        report.addAll(read.report());
+        return this.importer.importCorpus(read.corpus(), report, importer);
     }
 
     /** Imports the entries of a YesWiki Bazar form (the JSON of {@code api/forms/{id}/entries}). */
     public ImportReport importYesWiki(String json, String importer) throws ContentException {
         return yesWiki.importEntries(json, importer);
+    }
+
+    /** The same, into a report that shows the progress while the entries come in. */
+    public ImportReport importYesWiki(String json, String importer, ImportReport report) throws ContentException {
+        return yesWiki.importEntries(json, importer, report);
     }
 
     public void exportZip(java.io.OutputStream out) throws IOException {

@@ -39,6 +39,7 @@ public class CorpusImporter {
     }
 
     public ImportReport importCorpus(Corpus corpus, ImportReport report, String importer) {
+        report.expectMore(corpus.sheetFiles().size());
         for (var sheet : corpus.sheetFiles().entrySet()) {
             String slug = sheet.getKey();
             String path = sheet.getValue();

@@ -93,6 +93,11 @@ public class YesWikiImporter {
     }
 
     public ImportReport importEntries(String json, String importer) throws ContentException {
+        return importEntries(json, importer, new ImportReport());
+    }
+
+    /** Imports the entries into this report, which shows the progress while they come in. */
+    public ImportReport importEntries(String json, String importer, ImportReport report) throws ContentException {
         JsonObject entries;
         try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
             JsonValue document = reader.readValue();
@@ -103,7 +108,7 @@ public class YesWikiImporter {
         } catch (JsonException e) {
             throw new ContentException("JSON illisible : " + e.getMessage());
         }
-        ImportReport report = new ImportReport();
+        report.expectMore(entries.size());
         for (Map.Entry<String, JsonValue> item : entries.entrySet()) {
             String path = "yeswiki:" + item.getKey();
             if (!(item.getValue() instanceof JsonObject entry)) {

@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * stored; the policy is the second wall should a hole ever open in the first: scripts and styles
  * come only from the application's own files, nothing may frame a page, and nothing is sniffed.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
+// FORWARD too: a routing filter that runs first and forwards (e.g. /relecture, /admin) ends the request chain.
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR},
+        asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String PAGE_POLICY = String.join("; ",
@@ -30,17 +32,6 @@ public class SecurityHeadersFilter extends HttpFilter {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
-    /**
-     * The editor and review pages use Faces Ajax, whose event handlers are inline attributes; they
-     * are reached only by signed-in writers, and show nothing but sanitized HTML.
-     */
-    static final String WRITING_POLICY = PAGE_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
-
-    static boolean isWritingPage(String path) {
-        return path.startsWith("/ecriture/") || path.equals("/fiches/nouvelle") || path.endsWith("/modifier")
-                || path.equals("/relecture") || path.equals("/admin");
-    }
-
     /** JSON, feeds and files are never rendered as documents that could run anything. */
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -50,7 +41,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean data = path.startsWith("/api/") || path.startsWith("/feeds/") || path.endsWith(".js")
                 || path.endsWith(".xml") || path.endsWith(".json");
-        response.setHeader("Content-Security-Policy", data ? DATA_POLICY : isWritingPage(path) ? WRITING_POLICY : PAGE_POLICY);
+        response.setHeader("Content-Security-Policy", data ? DATA_POLICY : PAGE_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");

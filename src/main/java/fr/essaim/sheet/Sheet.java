@@ -43,6 +43,10 @@ public class Sheet {
     @Column(nullable = false)
     private String title;
 
+    /** The title as wiki links match it (see {@link WikiTargets#titleKey}), indexed. */
+    @Column(name = "title_key", nullable = false)
+    private String titleKey;
+
     @Column(name = "latest_revision", nullable = false)
     private int latestRevision;
 
@@ -74,7 +78,7 @@ public class Sheet {
     public Sheet(String slug, String kind, String title, OffsetDateTime createdAt) {
         this.slug = slug;
         this.kind = kind;
-        this.title = title;
+        retitle(title);
         this.state = SheetState.DRAFT;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
@@ -87,7 +91,7 @@ public class Sheet {
         updatedAt = revision.getCreatedAt();
         if (state != SheetState.PUBLISHED) {
             kind = revision.getKind();
-            title = revision.getTitle();
+            retitle(revision.getTitle());
         }
     }
 
@@ -97,9 +101,14 @@ public class Sheet {
             pendingRevision = null;
         }
         kind = revision.getKind();
-        title = revision.getTitle();
+        retitle(revision.getTitle());
         state = SheetState.PUBLISHED;
         updatedAt = at;
+    }
+
+    private void retitle(String newTitle) {
+        title = newTitle;
+        titleKey = WikiTargets.titleKey(newTitle);
     }
 
     /** Withdraws the sheet from readers; its revisions and history stay. */
@@ -135,6 +144,10 @@ public class Sheet {
 
     public String getTitle() {
         return title;
+    }
+
+    public String getTitleKey() {
+        return titleKey;
     }
 
     public int getLatestRevision() {

@@ -23,8 +23,9 @@ import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.markdown.SheetSource;
 
 /**
- * Sheets and their revisions: the one place where they are written. Every write is one
- * transaction, and every outcome — saved, refused, conflicting — is a {@link SaveResult}.
+ * Sheets and their revisions: the one place where they are written. Every write use case is one
+ * transaction ({@link #write}, see {@link Transactions}) holding everything it reads to decide,
+ * and every outcome — saved, refused, conflicting — is a {@link SaveResult}.
  */
 @ApplicationScoped
 public class SheetService {
@@ -167,6 +168,11 @@ public class SheetService {
         return em.createQuery("select s from Sheet s order by s.slug", Sheet.class).getResultList();
     }
 
+    public long countPublished() {
+        return em.createQuery("select count(s) from Sheet s where s.state = :state", Long.class)
+                .setParameter("state", SheetState.PUBLISHED).getSingleResult();
+    }
+
     public long countSheets() {
         return em.createQuery("select count(s) from Sheet s", Long.class).getSingleResult();
     }
@@ -181,11 +187,11 @@ public class SheetService {
                 .setParameter("slugs", slugs).setParameter("state", SheetState.PUBLISHED).getResultList());
     }
 
-    /** Published sheets whose text links to this slug, or to one of its old names. */
+    /** Published sheets whose text links to this slug, its title, or one of its old names. */
     public List<Revision> backlinks(String slug) {
         java.util.Set<String> names = new java.util.HashSet<>(find(slug).map(Sheet::getAliases).orElse(java.util.Set.of()));
         names.add(slug);
-        names.addAll(find(slug).map(s -> java.util.Set.of(Slugs.slugify(s.getTitle()))).orElse(java.util.Set.of()));
+        find(slug).ifPresent(s -> names.add(s.getTitleKey()));
         return batched(em.createQuery("select distinct r from Revision r join r.sheet s join r.links l "
                         + "where s.publishedRevision = r and l in :names and s.state = :state and s.slug <> :slug "
                         + "order by r.title", Revision.class))
@@ -209,14 +215,13 @@ public class SheetService {
         if (links.isEmpty()) {
             return revision.getHtml();
         }
+        WikiTargets published = new WikiTargets(new StoredNames(true));
         for (org.jsoup.nodes.Element link : links) {
             String href = link.attr("href").substring("/fiches/".length());
             int anchor = href.indexOf('#');
             String target = java.net.URLDecoder.decode(anchor < 0 ? href : href.substring(0, anchor),
                     java.nio.charset.StandardCharsets.UTF_8);
-            Optional<String> slug = publishedAmong(List.of(target)).isEmpty()
-                    ? resolveAlias(target).filter(s -> !publishedAmong(List.of(s)).isEmpty())
-                    : Optional.of(target);
+            Optional<String> slug = published.find(target);
             if (slug.isPresent()) {
                 link.attr("href", "/fiches/" + slug.get() + (anchor < 0 ? "" : href.substring(anchor)));
             } else {
@@ -235,15 +240,43 @@ public class SheetService {
                 .setParameter("name", name).getResultStream().findFirst();
     }
 
-    /** A wiki link target — slug, old name or title — as the slug it designates. */
+    /** A wiki link target — slug, title or old name — as the slug it designates (see {@link WikiTargets}). */
     public String resolveWikiTarget(String target) {
-        if (Slugs.isValid(target) && find(target).isPresent()) {
-            return target;
+        return new WikiTargets(new StoredNames(false)).apply(target);
+    }
+
+    /** The names of the stored sheets, of the published ones only if {@code published}; each lookup is one indexed query. */
+    private final class StoredNames implements WikiTargets.Names {
+
+        private final boolean published;
+
+        StoredNames(boolean published) {
+            this.published = published;
         }
-        return resolveAlias(target)
-                .or(() -> em.createQuery("select s.slug from Sheet s where lower(s.title) = :title", String.class)
-                        .setParameter("title", target.toLowerCase(Locale.ROOT)).getResultStream().findFirst())
-                .orElseGet(() -> Slugs.slugify(target));
+
+        @Override
+        public boolean isSlug(String slug) {
+            return first("select s.slug from Sheet s where s.slug = :name", slug).isPresent();
+        }
+
+        @Override
+        public Optional<String> slugOfTitle(String titleKey) {
+            return first("select s.slug from Sheet s where s.titleKey = :name", titleKey);
+        }
+
+        @Override
+        public Optional<String> slugOfAlias(String alias) {
+            return first("select s.slug from Sheet s join s.aliases a where a = :name", alias);
+        }
+
+        private Optional<String> first(String query, String name) {
+            String jpql = query + (published ? " and s.state = :state" : "") + " order by s.id";
+            jakarta.persistence.TypedQuery<String> typed = em.createQuery(jpql, String.class).setParameter("name", name);
+            if (published) {
+                typed.setParameter("state", SheetState.PUBLISHED);
+            }
+            return typed.setMaxResults(1).getResultStream().findFirst();
+        }
     }
 
     // ----- writing and workflow
@@ -258,21 +291,19 @@ public class SheetService {
         if (!actor.isContributor()) {
             return forbidden(actor, "proposer une fiche");
         }
-        return ifValid(source, parsed -> {
+        return ifValid(source, parsed -> write(Slugs.slugify(parsed.title()), () -> {
             List<FieldError> taken = aliasErrors(null, parsed.aliases());
             if (!taken.isEmpty()) {
                 return new SaveResult.Invalid(taken);
             }
             String slug = Slugs.unique(parsed.title(),
                     candidate -> find(candidate).isPresent() || resolveAlias(candidate).isPresent());
-            return write(slug, () -> {
-                Sheet sheet = insertSheet(slug, parsed, now());
-                Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
-                recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
-                em.flush();
-                return new SaveResult.Saved(slug, revision.getNumber());
-            });
-        });
+            Sheet sheet = insertSheet(slug, parsed, now());
+            Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
+            recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
+            em.flush();
+            return new SaveResult.Saved(slug, revision.getNumber());
+        }));
     }
 
     /**
@@ -291,25 +322,26 @@ public class SheetService {
         if (!actor.isContributor()) {
             return forbidden(actor, "modifier une fiche");
         }
-        return ifValid(source, parsed -> {
-            List<FieldError> taken = aliasErrors(slug, parsed.aliases());
-            if (!taken.isEmpty()) {
-                return new SaveResult.Invalid(taken);
-            }
-            return writeOnSheet(slug, sheet -> {
-                if (sheet.getLatestRevision() != baseRevision) {
-                    throw new StaleRevisionException();
-                }
-                Revision replaced = sheet.getPendingRevision();
-                if (replaced != null && replaced.getReviewState().isOpen()) {
-                    replaced.setReviewState(ReviewState.SUPERSEDED);
-                }
-                Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
-                recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
-                em.flush();
-                return new SaveResult.Saved(slug, revision.getNumber());
-            });
-        });
+        return ifValid(source, parsed -> writeOnSheet(slug, sheet -> saveOn(sheet, baseRevision, parsed, actor, comment)));
+    }
+
+    /** Appends the parsed text as a new draft of the sheet, in the caller's transaction. */
+    private SaveResult saveOn(Sheet sheet, int baseRevision, ParsedSheet parsed, Actor actor, String comment) {
+        List<FieldError> taken = aliasErrors(sheet.getSlug(), parsed.aliases());
+        if (!taken.isEmpty()) {
+            return new SaveResult.Invalid(taken);
+        }
+        if (sheet.getLatestRevision() != baseRevision) {
+            throw new StaleRevisionException();
+        }
+        Revision replaced = sheet.getPendingRevision();
+        if (replaced != null && replaced.getReviewState().isOpen()) {
+            replaced.setReviewState(ReviewState.SUPERSEDED);
+        }
+        Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
+        recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
+        em.flush();
+        return new SaveResult.Saved(sheet.getSlug(), revision.getNumber());
     }
 
     /** The author (or an editor) proposes the open draft for review. */
@@ -405,13 +437,17 @@ public class SheetService {
 
     /** Restoring is never destructive: the old text becomes a new draft on top of the history. */
     public SaveResult restore(String slug, int number, Actor actor, String comment) {
-        Optional<Revision> old = findRevision(slug, number);
-        if (old.isEmpty() || !actor.canSee(old.get())) {
-            return new SaveResult.NotFound(slug);
+        if (!actor.isContributor()) {
+            return forbidden(actor, "modifier une fiche");
         }
-        int latest = old.get().getSheet().getLatestRevision();
-        return save(slug, latest, old.get().getSource(), actor,
-                comment == null || comment.isBlank() ? "Restauration de la révision " + number : comment);
+        String why = comment == null || comment.isBlank() ? "Restauration de la révision " + number : comment;
+        return writeOnSheet(slug, sheet -> {
+            Optional<Revision> old = findRevision(slug, number).filter(actor::canSee);
+            if (old.isEmpty()) {
+                return new SaveResult.NotFound(slug);
+            }
+            return ifValid(old.get().getSource(), parsed -> saveOn(sheet, sheet.getLatestRevision(), parsed, actor, why));
+        });
     }
 
     /** Proposals waiting for an editor, oldest first. */
@@ -467,9 +503,30 @@ public class SheetService {
         } else {
             target.setReviewState(ReviewState.PUBLISHED);
         }
+        String formerTitle = previous == null ? null : previous.getTitle();
         sheet.publish(target, now());
         sheet.addAliases(aliasesOf(target));
+        keepFormerTitle(sheet, formerTitle);
         recordChange(sheet.getSlug());
+    }
+
+    /**
+     * A published sheet that changes its title keeps the former one as an old name, so that links
+     * to it, written before or after the change, still reach the sheet — unless that name belongs
+     * to another sheet.
+     */
+    private void keepFormerTitle(Sheet sheet, String formerTitle) {
+        if (formerTitle == null) {
+            return;
+        }
+        String former = WikiTargets.titleKey(formerTitle);
+        if (former.equals(sheet.getTitleKey()) || former.equals(sheet.getSlug()) || sheet.getAliases().contains(former)) {
+            return;
+        }
+        boolean taken = find(former).isPresent() || resolveAlias(former).isPresent();
+        if (!taken) {
+            sheet.addAliases(java.util.Set.of(former));
+        }
     }
 
     private void transition(Sheet sheet, Revision revision, ReviewState to, Actor actor, String comment) {
@@ -564,8 +621,10 @@ public class SheetService {
                 previous.setReviewState(ReviewState.ARCHIVED);
             }
             appended.setReviewState(ReviewState.PUBLISHED);
+            String formerTitle = previous == null ? null : previous.getTitle();
             sheet.publish(appended, appended.getCreatedAt());
             sheet.addAliases(parsed.aliases());
+            keepFormerTitle(sheet, formerTitle);
             recordChange(slug);
             em.flush();
             return new SaveResult.Saved(slug, appended.getNumber());

@@ -6,7 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+
+import fr.essaim.config.Transactions;
 
 /** The theme reference table, kept equal to the list shipped with the application. */
 @ApplicationScoped
@@ -15,18 +16,22 @@ public class ThemeService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Transactions transactions;
+
     /** Inserts new themes and refreshes the labels of known ones; returns how many there are. */
-    @Transactional
     public int synchronize(List<Theme> themes) {
-        for (Theme theme : themes) {
-            Theme stored = em.find(Theme.class, theme.getCode());
-            if (stored == null) {
-                em.persist(theme);
-            } else {
-                stored.update(theme.getLabel(), theme.getDescription(), theme.getExamples());
+        return transactions.inNewTransaction(() -> {
+            for (Theme theme : themes) {
+                Theme stored = em.find(Theme.class, theme.getCode());
+                if (stored == null) {
+                    em.persist(theme);
+                } else {
+                    stored.update(theme.getLabel(), theme.getDescription(), theme.getExamples());
+                }
             }
-        }
-        return themes.size();
+            return themes.size();
+        });
     }
 
     public List<Theme> all() {

@@ -59,7 +59,6 @@ public class SheetEditorView implements Serializable {
     private List<FieldInput> inputs = new ArrayList<>();
     private String body = "";
     private String comment;
-    private String preview = "";
     private final List<String> errors = new ArrayList<>();
     private String bodyError;
     private Conflict conflict;
@@ -99,7 +98,6 @@ public class SheetEditorView implements Serializable {
             values.put("title", titre.strip());
         }
         buildInputs(values);
-        preview = sheets.preview(body);
     }
 
     private void buildInputs(Map<String, Object> values) {
@@ -124,10 +122,6 @@ public class SheetEditorView implements Serializable {
             }
         }
         buildInputs(values);
-    }
-
-    public void refreshPreview() {
-        preview = sheets.preview(body);
     }
 
     public void addSource() {
@@ -315,8 +309,9 @@ public class SheetEditorView implements Serializable {
         this.comment = comment;
     }
 
+    /** The text as it will read, rendered with every page; the script of the page keeps it current while one types. */
     public String getPreview() {
-        return preview;
+        return sheets.preview(body);
     }
 
     public List<String> getErrors() {

@@ -29,8 +29,8 @@ class StoredHtmlIT {
         DatabaseMigration.migrate(database);
         String clean = HtmlSanitizer.sanitize("<h2 id=\"contexte\">Contexte</h2><p>Une <mark>fiche</mark> sûre.</p>");
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
-                    + "values (1, 'ancienne', 'notion', 'PUBLISHED', 'Ancienne', 2, current_timestamp, current_timestamp, 1)");
+            sql.execute("insert into sheet (id, slug, kind, state, title, title_key, latest_revision, created_at, updated_at, version) "
+                    + "values (1, 'ancienne', 'notion', 'PUBLISHED', 'Ancienne', 'ancienne', 2, current_timestamp, current_timestamp, 1)");
             sql.execute("insert into revision (id, sheet_id, number, source, kind, title, fields_json, html, author, created_at, review_state) "
                     + "values (1, 1, 1, 'x', 'notion', 'Ancienne', '{}', '<p onclick=\"vol()\">Texte</p><script>vol()</script>"
                     + "<a href=\"javascript:vol()\">lien</a>', 'import', current_timestamp, 'ARCHIVED')");

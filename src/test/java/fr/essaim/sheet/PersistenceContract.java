@@ -72,6 +72,23 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void migration21GivesTheSheetsAlreadyStoredTheirTitleKey() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            // Back to the schema before migration 21, with a sheet written then.
+            sql.execute("drop index sheet_title_key");
+            sql.execute("alter table sheet drop column title_key");
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" = '21'");
+            sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
+                    + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
+                    + "current_timestamp, current_timestamp, 1)");
+        }
+
+        assertEquals(1, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+
+        assertEquals("ancienne", sheets.resolveWikiTarget("l'ile-d'yeu : maison des services"));
+    }
+
+    @Test
     void savingCreatesRevisionNPlusOneAndNeverChangesN() {
         SaveResult created = sheets.create(Sheets.experience("Zirond'aile", "Première version."), "alice", "création");
         String slug = assertInstanceOf(SaveResult.Saved.class, created).slug();
@@ -185,5 +202,71 @@ abstract class PersistenceContract {
                 .map(r -> r.getSheet().getSlug()).toList());
         assertInstanceOf(SaveResult.Conflict.class, sheets.importSheet("zirondaile", List.of(new SheetService.ImportedRevision(
                 Sheets.experience("Zirond'aile", "doublon"), "import", created, null))));
+    }
+
+    @Test
+    void renamingASheetKeepsTheLinksToItsTitlesAndBacklinksWorking() {
+        Actor editor = new Actor("edith", java.util.Set.of(Actor.EDITOR));
+        String renamed = createAndPublish(Sheets.experience("Maison de services", "v1"), editor);
+        String before = createAndPublish(Sheets.experience("Annuaire des lieux",
+                "Voir [[Maison de services]] et [[France Services de Trifouillis]]."), editor);
+        assertTrue(sheets.linkedHtml(sheets.findPublished(before).orElseThrow()).contains("absente"),
+                "no sheet has the second title yet: a red link");
+
+        retitleAndPublish(renamed, "Relais de services", editor);
+        retitleAndPublish(renamed, "France Services de Trifouillis", editor);
+        String after = createAndPublish(Sheets.experience("Carte des lieux", "Voir [[Relais de services]]."), editor);
+
+        String beforeHtml = sheets.linkedHtml(sheets.findPublished(before).orElseThrow());
+        assertEquals(2, org.jsoup.Jsoup.parse(beforeHtml).select("a.wikilink[href=/fiches/" + renamed + "]").size(),
+                "the link by the first title and the link by the title taken later both reach the sheet: " + beforeHtml);
+        assertTrue(!beforeHtml.contains("absente"), beforeHtml);
+        String afterHtml = sheets.linkedHtml(sheets.findPublished(after).orElseThrow());
+        assertEquals(1, org.jsoup.Jsoup.parse(afterHtml).select("a.wikilink[href=/fiches/" + renamed + "]").size(),
+                "a link written after the change, by the title the sheet left, reaches it: " + afterHtml);
+        assertEquals(List.of(before, after), sheets.backlinks(renamed).stream().map(r -> r.getSheet().getSlug()).toList());
+        assertEquals(renamed, sheets.resolveWikiTarget("france services de trifouillis"), "titles match without case or accents");
+    }
+
+    @Test
+    void aTitleLeftByASheetGoesToTheSheetThatTakesIt() {
+        Actor editor = new Actor("edith", java.util.Set.of(Actor.EDITOR));
+        String first = createAndPublish(Sheets.experience("Tiers-lieu rural", "v1"), editor);
+        retitleAndPublish(first, "Tiers-lieu de Seille", editor);
+        String second = createAndPublish(Sheets.experience("Bus numérique", "v1"), editor);
+        retitleAndPublish(second, "Tiers-lieu rural", editor);
+
+        assertEquals(second, sheets.resolveWikiTarget("Tiers-lieu rural"), "a current title before an old name");
+        assertEquals(first, sheets.resolveWikiTarget("tiers-lieu-rural"), "the slug itself still designates its sheet");
+    }
+
+    @Test
+    void restoringMakesANewDraftWithTheOldTextAndNeverShowsAnotherAuthorsDraft() {
+        Actor alice = new Actor("alice", java.util.Set.of(Actor.CONTRIBUTOR));
+        Actor bob = new Actor("bob", java.util.Set.of(Actor.CONTRIBUTOR));
+        String slug = assertInstanceOf(SaveResult.Saved.class, sheets.create(Sheets.experience("Ressourcerie", "v1 d'Alice"), alice, null)).slug();
+        sheets.save(slug, 1, Sheets.experience("Ressourcerie", "v2 d'Alice"), alice, null);
+
+        assertEquals(new SaveResult.NotFound(slug), sheets.restore(slug, 1, bob, null), "Alice's drafts are not Bob's to read");
+        assertEquals(new SaveResult.Saved(slug, 3), sheets.restore(slug, 1, alice, null));
+
+        Revision restored = sheets.findRevision(slug, 3).orElseThrow();
+        assertTrue(restored.getSource().contains("v1 d'Alice"));
+        assertEquals("Restauration de la révision 1", restored.getComment());
+        assertEquals(ReviewState.DRAFT, restored.getReviewState());
+        assertEquals(ReviewState.SUPERSEDED, sheets.findRevision(slug, 2).orElseThrow().getReviewState());
+    }
+
+    private String createAndPublish(String source, Actor editor) {
+        String slug = assertInstanceOf(SaveResult.Saved.class, sheets.create(source, editor, null)).slug();
+        assertInstanceOf(SaveResult.Saved.class, sheets.publish(slug, editor, null));
+        return slug;
+    }
+
+    private void retitleAndPublish(String slug, String title, Actor editor) {
+        int base = sheets.find(slug).orElseThrow().getLatestRevision();
+        assertInstanceOf(SaveResult.Saved.class, sheets.save(slug, base, Sheets.experience(title, "renommée"), editor, null));
+        assertInstanceOf(SaveResult.Saved.class, sheets.publish(slug, editor, null));
+        assertEquals(title, sheets.find(slug).orElseThrow().getTitle());
     }
 }

@@ -209,4 +209,143 @@ class AdminContentIT {
         assertEquals(400, brokenJson.statusCode());
         assertTrue(json(brokenJson.body()).getString("error").startsWith("JSON illisible"));
     }
+
+    // ----- imports and reindex followed from the administration
+
+    /** A zip of {@code count} new, valid sheets whose slugs start with the prefix. */
+    private static byte[] zipOfNewSheets(String prefix, int count) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 1; i <= count; i++) {
+                zip.putNextEntry(new ZipEntry("fiches/" + prefix + "-" + i + ".md"));
+                zip.write(WorkflowIT.sheet("Fiche importée " + prefix + " numéro " + i, "Texte importé numéro " + i + ".")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aBackgroundImportTellsTheFilesDoneOutOfTheTotalThenTheReport() throws Exception {
+        int count = 300;
+        String prefix = "suivi-" + Long.toString(System.currentTimeMillis(), 36);
+        byte[] archive = zipOfNewSheets(prefix, count);
+        assertEquals(401, post("api/v1/imports", "application/zip", archive, null).statusCode());
+
+        HttpResponse<String> started = post("api/v1/imports", "application/zip", archive, ADMIN);
+
+        assertEquals(202, started.statusCode(), started.body());
+        String status = started.headers().firstValue("Location").orElseThrow();
+        assertTrue(status.endsWith("/api/v1/imports/" + json(started.body()).getString("id")), status);
+        List<Integer> seen = new ArrayList<>();
+        JsonObject last;
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        do {
+            HttpResponse<String> polled = http.send(HttpRequest.newBuilder(URI.create(status)).header("Authorization", ADMIN).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, polled.statusCode(), polled.body());
+            last = json(polled.body());
+            assertTrue(last.getInt("done") <= last.getInt("total"), polled.body());
+            if (last.getString("state").equals("en-cours")) {
+                assertEquals(count, last.getInt("total"), "the total is known from the start");
+                seen.add(last.getInt("done"));
+                Thread.sleep(50);
+            }
+        } while (last.getString("state").equals("en-cours") && System.nanoTime() < deadline);
+
+        assertEquals("termine", last.getString("state"), last.toString());
+        assertEquals(count, last.getInt("done"));
+        assertEquals(count, last.getInt("total"));
+        assertEquals(count, last.getInt("imported"), last.getString("summary"));
+        assertEquals(count, last.getJsonArray("files").size());
+        assertEquals("fiches/" + prefix + "-1.md", last.getJsonArray("files").getJsonObject(0).getString("path"));
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1), "progress never goes back: " + seen);
+        }
+        assertTrue(seen.stream().anyMatch(done -> done > 0 && done < count), "progress seen on the way: " + seen);
+        assertEquals(200, get("api/v1/sheets/" + prefix + "-" + count, null).statusCode());
+    }
+
+    @Test
+    void aBackgroundImportOfABrokenFileEndsWithItsReasonAndUnknownJobsAre404() throws Exception {
+        HttpResponse<String> started = post("api/v1/imports", "application/zip", "pas une archive".getBytes(StandardCharsets.UTF_8), ADMIN);
+        assertEquals(202, started.statusCode(), started.body());
+        String id = json(started.body()).getString("id");
+        JsonObject last = json(started.body());
+        for (int i = 0; i < 100 && last.getString("state").equals("en-cours"); i++) {
+            Thread.sleep(100);
+            last = json(get("api/v1/imports/" + id, ADMIN).body());
+        }
+        assertEquals("echec", last.getString("state"), last.toString());
+        assertTrue(last.getString("error").startsWith("archive zip illisible"), last.toString());
+
+        HttpResponse<String> unknown = get("api/v1/imports/inconnu", ADMIN);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(json(unknown.body()).getString("error").contains("Aucun import"), unknown.body());
+        assertEquals(401, get("api/v1/imports/" + id, null).statusCode());
+    }
+
+    @Test
+    void aReindexTellsTheSheetsIndexedOutOfTheTotalUntilItsOwnRebuildIsOver() throws Exception {
+        HttpResponse<String> asked = post("api/v1/admin/reindex", "application/json", new byte[0], ADMIN);
+        assertEquals(202, asked.statusCode(), asked.body());
+        long rebuild = json(asked.body()).getJsonNumber("rebuild").longValue();
+        JsonObject index;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        do {
+            HttpResponse<String> status = get("api/v1/admin/status", ADMIN);
+            assertEquals(200, status.statusCode(), status.body());
+            index = json(status.body()).getJsonObject("index");
+            assertTrue(index.getInt("done") <= index.getInt("total") || index.getJsonNumber("rebuildsDone").longValue() >= rebuild,
+                    index.toString());
+            Thread.sleep(50);
+        } while (index.getJsonNumber("rebuildsDone").longValue() < rebuild && System.nanoTime() < deadline);
+
+        assertEquals("pret", index.getString("state"), index.toString());
+        long published = json(get("api/v1/search?size=0", null).body()).getInt("total");
+        assertEquals(published, index.getInt("total"), "every published sheet indexed");
+        assertEquals(index.getInt("total"), index.getInt("done"));
+    }
+
+    @Test
+    void theAdministrationPageShowsTheImportProgressAndTheReport() throws Exception {
+        String prefix = "page-" + Long.toString(System.currentTimeMillis(), 36);
+        Path archive = Files.createTempFile(prefix, ".zip");
+        Files.write(archive, zipOfNewSheets(prefix, 3));
+        org.openqa.selenium.WebDriver browser = WorkflowIT.chromium();
+        try {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60));
+            browser.get(uri("connexion").toString());
+            browser.findElement(org.openqa.selenium.By.id("nom")).sendKeys("admin");
+            browser.findElement(org.openqa.selenium.By.id("motdepasse")).sendKeys("mot-de-passe-des-tests");
+            browser.findElement(org.openqa.selenium.By.id("seconnecter")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                    org.openqa.selenium.support.ui.ExpectedConditions.urlContains("connexion")));
+            browser.get(uri("admin").toString());
+            browser.findElement(org.openqa.selenium.By.id("fichier-import")).sendKeys(archive.toAbsolutePath().toString());
+            browser.findElement(org.openqa.selenium.By.id("importer")).click();
+
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("etat-import"), "Import terminé"));
+            var bar = browser.findElement(org.openqa.selenium.By.id("progression-import"));
+            assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "a full bar at the end");
+            assertEquals("3", bar.getAttribute("max"), "the bar counts the files");
+            String report = browser.findElement(org.openqa.selenium.By.id("rapport-import")).getText();
+            for (int i = 1; i <= 3; i++) {
+                assertTrue(report.contains("fiches/" + prefix + "-" + i + ".md"), report);
+            }
+            assertTrue(report.contains("importée"), report);
+        } finally {
+            browser.quit();
+            Files.deleteIfExists(archive);
+        }
+    }
 }

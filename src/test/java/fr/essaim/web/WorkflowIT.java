@@ -375,6 +375,31 @@ class WorkflowIT {
         assertTrue(refused.body().contains("désigne déjà la fiche") && refused.body().contains(owner), refused.body());
     }
 
+    // ----- writing pages without inline scripts
+
+    @Test
+    void theWritingPagesRunWithoutInlineScriptsAndThePreviewComesFromTheApi() throws Exception {
+        String slug = published("Fiche pour la politique de sécurité", "Texte.");
+        for (String path : List.of("fiches/nouvelle", "fiches/" + slug + "/modifier", "relecture", "admin")) {
+            HttpResponse<String> page = get(path, path.equals("relecture") ? EMILE : path.equals("admin") ? ADMIN : CLAIRE);
+            assertEquals(200, page.statusCode(), path);
+            String policy = page.headers().firstValue("Content-Security-Policy").orElse("aucune");
+            assertTrue(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), path + " : " + policy);
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+            assertTrue(html.select("script:not([src]):not([type=application/ld+json])").isEmpty(), path + " : inline script");
+            assertTrue(html.select("[onclick],[onchange],[onkeyup],[onsubmit],[oninput],[onblur],[onfocus]").isEmpty(),
+                    path + " : inline handler");
+        }
+
+        assertEquals(401, send("POST", "api/v1/sheets/preview", null, "text/markdown", "**gras**").statusCode());
+        HttpResponse<String> preview = send("POST", "api/v1/sheets/preview", CLAIRE, "text/markdown",
+                "Un texte **gras** qui cite [[" + slug + "]] et [[Fiche encore absente]].");
+        assertEquals(200, preview.statusCode(), preview.body());
+        String html = json(preview).getString("html");
+        assertTrue(html.contains("<strong>gras</strong>"), html);
+        assertTrue(html.contains("href=\"/fiches/" + slug + "\""), html);
+    }
+
     // ----- wiki links
 
     @Test
@@ -448,20 +473,105 @@ class WorkflowIT {
 
     // ----- in a browser
 
-    @Test
-    void aContributorWritesWithPreviewAndAutocompleteAndAnEditorPublishesAfterReadingTheDiff() throws Exception {
+    static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,2000");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
-        WebDriver browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void theEditorPageShowsAStaleSaveAsAConflictKeepsTheTextAndOffersTheMergeWhenChangesDoNotOverlap() throws Exception {
+        String body = "Ligne un.\n\nLigne deux.\n\nLigne trois.\n\nLigne quatre.";
+        String apart = published("Atelier vélo de Guillestre", body);
+        String together = published("Atelier vélo de Vars", body);
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            logIn(browser, "claire");
+
+            // Claire opens the editor; Camille saves a change on another line before Claire saves hers.
+            browser.get(uri("fiches/" + apart + "/modifier").toString());
+            changeThroughTheApi(apart, "Ligne quatre.", "Ligne quatre, corrigée par Camille.");
+            String mine = "Ligne un.\n\nLigne deux, réécrite par Claire.\n\nLigne trois.\n\nLigne quatre.";
+            replaceText(browser, mine, "réécrite par Claire");
+            browser.findElement(By.id("brouillon")).click();
+
+            WebElement conflict = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflit")));
+            assertTrue(conflict.getText().contains("Modification concurrente"), conflict.getText());
+            assertTrue(conflict.findElement(By.cssSelector(".diff")).getText().contains("corrigée par Camille"),
+                    "the other person's change is shown: " + conflict.getText());
+            assertEquals(mine, browser.findElement(By.id("texte")).getAttribute("value").replace("\r\n", "\n"),
+                    "the user's own text is intact in the form");
+            String merged = browser.findElement(By.id("texte-fusionne")).getText();
+            assertTrue(merged.contains("Ligne deux, réécrite par Claire.") && merged.contains("Ligne quatre, corrigée par Camille."),
+                    merged);
+            assertEquals(2, revisionCount(apart), "nothing saved over Camille's revision");
+            browser.findElement(By.id("enregistrer-fusion")).click();
+            wait.until(ExpectedConditions.urlContains("/historique"));
+            String saved = json(get("api/v1/sheets/" + apart + "/revisions/3", CLAIRE)).getString("markdown");
+            assertTrue(saved.contains("Ligne deux, réécrite par Claire.") && saved.contains("Ligne quatre, corrigée par Camille."),
+                    saved);
+
+            // The same line changed by both: no merged text, Claire's text still there to rework.
+            browser.get(uri("fiches/" + together + "/modifier").toString());
+            changeThroughTheApi(together, "Ligne deux.", "Ligne deux selon Camille.");
+            String clashing = "Ligne un.\n\nLigne deux selon Claire.\n\nLigne trois.\n\nLigne quatre.";
+            replaceText(browser, clashing, "selon Claire");
+            browser.findElement(By.id("brouillon")).click();
+            conflict = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflit")));
+            assertTrue(conflict.getText().contains("touchent les mêmes lignes"), conflict.getText());
+            assertTrue(browser.findElements(By.id("texte-fusionne")).isEmpty(), "no merged text when changes overlap");
+            assertEquals(clashing, browser.findElement(By.id("texte")).getAttribute("value").replace("\r\n", "\n"));
+            assertEquals(2, revisionCount(together));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Camille edits the published text of a sheet through the API, from its ETag. */
+    private void changeThroughTheApi(String slug, String line, String replacement) throws Exception {
+        HttpResponse<String> shown = get("api/v1/sheets/" + slug, null);
+        String markdown = json(shown).getString("markdown");
+        assertTrue(markdown.contains(line), markdown);
+        HttpResponse<String> saved = send("PUT", "api/v1/sheets/" + slug, CAMILLE, "text/markdown",
+                markdown.replace(line, replacement), "If-Match", shown.headers().firstValue("ETag").orElseThrow());
+        assertEquals(200, saved.statusCode(), saved.body());
+    }
+
+    private int revisionCount(String slug) throws Exception {
+        HttpResponse<String> revisions = get("api/v1/sheets/" + slug + "/revisions", EMILE);
+        assertEquals(200, revisions.statusCode(), revisions.body());
+        return json(revisions).getJsonArray("revisions").size();
+    }
+
+    /** Types a new text and waits for the preview to show its change, as a person would before saving. */
+    private static void replaceText(WebDriver browser, String text, String change) {
+        WebElement area = browser.findElement(By.id("texte"));
+        area.clear();
+        area.sendKeys(text);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("apercu"), change));
+    }
+
+    @Test
+    void aContributorWritesWithPreviewAndAutocompleteAndAnEditorPublishesAfterReadingTheDiff() throws Exception {
+        WebDriver browser = chromium();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             logIn(browser, "claire");
             browser.get(uri("fiches/nouvelle").toString());
             browser.findElement(By.cssSelector("input.champ-title")).sendKeys("Navette numérique du Guillestrois");
+            // Another kind brings its own fields and keeps what was typed; then back to an experience.
+            new Select(browser.findElement(By.id("type"))).selectByValue("notion");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input.champ-porteur-nom")));
+            assertEquals("Navette numérique du Guillestrois",
+                    browser.findElement(By.cssSelector("input.champ-title")).getAttribute("value"));
+            new Select(browser.findElement(By.id("type"))).selectByValue("experience");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.champ-porteur-nom")));
             browser.findElement(By.cssSelector("input.champ-summary")).sendKeys("Un minibus équipé relie les hameaux aux services.");
             new Select(browser.findElement(By.cssSelector("select.champ-themes"))).selectByValue("3");
             WebElement territory = browser.findElement(By.cssSelector("input.territoires-recherche"));
