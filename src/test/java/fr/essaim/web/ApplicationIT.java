@@ -35,6 +35,7 @@ import fr.essaim.support.Ready;
 class ApplicationIT {
 
     private static final String SHEET = "zirondaile-halte-garderie-itinerante";
+    private static final String ADMIN_PASSWORD = "mot-de-passe-des-tests";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -222,5 +223,51 @@ class ApplicationIT {
         }
         assertTrue(count >= 80, "corpus size " + count);
         assertEquals(java.util.List.of(), failures);
+    }
+
+    @Test
+    void anonymousReadersGetNoSessionCookie() throws Exception {
+        for (String path : new String[] {"", "recherche?q=services&theme=6", "fiches/" + SHEET, "themes/6",
+                "territoires/departement:05", "fiches/fiche-inconnue", "fiches/" + SHEET + "/historique",
+                "api/v1/search?q=services", "api/v1/sheets/" + SHEET, "api/v1/themes"}) {
+            HttpResponse<String> answer = get(path);
+            assertTrue(answer.statusCode() == 200 || answer.statusCode() == 404, path + " → " + answer.statusCode());
+            assertEquals(java.util.List.of(), answer.headers().allValues("Set-Cookie"), path);
+        }
+    }
+
+    @Test
+    void theSessionCookieOfALoginCarriesEachAttributeOnce() throws Exception {
+        for (boolean proxiedHttps : new boolean[] {false, true}) {
+            String[] proxy = proxiedHttps ? new String[] {"X-Forwarded-Proto", "https"} : new String[0];
+            HttpResponse<String> form = get("connexion", proxy);
+            String cookie = form.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("the login form keeps its state"));
+            java.util.regex.Matcher state = java.util.regex.Pattern
+                    .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+            assertTrue(state.find(), form.body());
+            String body = "connexion=connexion&retour=&nom=admin&motdepasse=" + ADMIN_PASSWORD
+                    + "&seconnecter=Se+connecter&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(state.group(1), "UTF-8");
+            HttpRequest.Builder login = HttpRequest.newBuilder(URI.create(base.toString()).resolve("connexion"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie.split(";")[0])
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (proxiedHttps) {
+                login.header("X-Forwarded-Proto", "https");
+            }
+            HttpResponse<String> answer = http.send(login.build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(302, answer.statusCode(), answer.body());
+            java.util.List<String> cookies = answer.headers().allValues("Set-Cookie");
+            assertEquals(1, cookies.size(), cookies.toString());
+            java.util.List<String> attributes = java.util.Arrays.stream(cookies.get(0).split(";")).map(String::strip).toList();
+            assertEquals(1, attributes.stream().filter(a -> a.equalsIgnoreCase("SameSite=Lax")).count(), cookies.get(0));
+            assertEquals(1, attributes.stream().filter(a -> a.equalsIgnoreCase("HttpOnly")).count(), cookies.get(0));
+            assertEquals(proxiedHttps ? 1 : 0, attributes.stream().filter(a -> a.equalsIgnoreCase("Secure")).count(), cookies.get(0));
+            assertTrue(attributes.stream().noneMatch(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith("samesite=") && !a.equalsIgnoreCase("SameSite=Lax")));
+            assertFalse(cookies.get(0).split(";")[0].equals(cookie.split(";")[0]), "a new session id at login");
+            if (proxiedHttps) {
+                assertTrue(answer.headers().firstValue("Location").orElseThrow().startsWith("https://"),
+                        "behind a TLS proxy the redirect stays on https");
+            }
+        }
     }
 }
