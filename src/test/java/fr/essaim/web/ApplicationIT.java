@@ -32,6 +32,7 @@ import fr.essaim.support.Ready;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ApplicationIT {
 
     private static final String SHEET = "zirondaile-halte-garderie-itinerante";
@@ -269,5 +270,76 @@ class ApplicationIT {
                         "behind a TLS proxy the redirect stays on https");
             }
         }
+    }
+
+    private static String basic(String name, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((name + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static long median(java.util.List<Long> values) {
+        java.util.List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    @Test
+    void anUnknownAccountTakesAsLongToRefuseAsAWrongPassword() throws Exception {
+        int tries = 8; // each account once: under the account and address locks
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < tries; i++) {
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/accounts"))
+                    .header("Authorization", basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"temps-" + run + "-" + i
+                            + "\",\"password\":\"un-long-mot-de-passe\",\"roles\":[\"contributor\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        java.util.List<Long> unknown = new java.util.ArrayList<>();
+        java.util.List<Long> wrong = new java.util.ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> a = get("api/v1/search?size=0", "Authorization", basic("inconnu-" + run + "-" + i, "un-long-mot-de-passe"));
+            unknown.add(System.nanoTime() - start);
+            start = System.nanoTime();
+            HttpResponse<String> b = get("api/v1/search?size=0", "Authorization", basic("temps-" + run + "-" + i, "pas-le-bon-mot-de-passe"));
+            wrong.add(System.nanoTime() - start);
+            assertEquals(401, a.statusCode(), a.body());
+            assertEquals(401, b.statusCode(), b.body());
+            assertEquals(a.body(), b.body(), "the same answer");
+        }
+        double ratio = (double) median(unknown) / median(wrong);
+        assertTrue(ratio > 0.5 && ratio < 2, "unknown " + unknown + " ns, wrong password " + wrong + " ns: ratio " + ratio);
+    }
+
+    @Test
+    void aProgramSendingTheSameRightCredentialsIsNotSlowedDown() throws Exception {
+        // More requests than the allowance of password checks of an address in a minute: the right
+        // credentials are hashed once, then remembered.
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> answer = get("api/v1/accounts", "Authorization", basic("admin", ADMIN_PASSWORD));
+            assertEquals(200, answer.statusCode(), "request " + (i + 1) + ": " + answer.body());
+        }
+    }
+
+    /** Last: it spends this address's allowance of password checks. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aFloodOfWrongPasswordsCostsAtMostTheAllowanceOfSlowHashes() throws Exception {
+        int checked = 0;
+        HttpResponse<String> refused = null;
+        long end = System.nanoTime() + 8_000_000_000L;
+        for (int i = 0; System.nanoTime() < end; i++) {
+            HttpResponse<String> answer = get("api/v1/search?size=0", "Authorization", basic("devine-" + i, "mauvais-" + i));
+            if (answer.statusCode() == 401) {
+                checked++;
+            } else {
+                assertEquals(429, answer.statusCode(), answer.body());
+                refused = answer;
+            }
+        }
+        // 30 checks at once, then one every 2 seconds.
+        assertTrue(checked <= 30 + 4 + 1, checked + " passwords hashed in 8 s");
+        assertTrue(refused != null, "the flood is refused");
+        assertTrue(refused.body().contains("réessayez dans"), refused.body());
+        assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
     }
 }
