@@ -501,7 +501,7 @@ class ApplicationIT {
         }
         HttpResponse<String> target = get("fiches/" + BACKLINK_TARGET);
         assertNoLiveScript("backlinks", target.body());
-        assertTrue(target.body().contains("Hostile api"), "the hostile sheets are listed as backlinks");
+        assertTrue(target.body().contains("Hostile " + HOSTILE_WORD), "the hostile sheets are listed as backlinks");
         assertTrue(json(get("api/v1/sheets/" + BACKLINK_TARGET).body()).getJsonArray("backlinks").size() >= stored.size() / 2);
         for (int page = 1; page <= 4; page++) {
             HttpResponse<String> results = get("recherche?q=" + HOSTILE_WORD + "&page=" + page);
@@ -571,7 +571,7 @@ class ApplicationIT {
         bodies.put("YAML bomb", laughs.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bodies.put("5 000 nested quotes", notion.formatted("citations", ">".repeat(5_000) + " x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bodies.put("3 000 nested lists", notion.formatted("listes", java.util.stream.IntStream.range(0, 3_000)
-                .mapToObj(i -> " ".repeat(Math.min(i * 2, 200)) + "- x").collect(java.util.stream.Collectors.joining("\n")))
+                .mapToObj(i -> " ".repeat(Math.min(i * 2, 60)) + "- x").collect(java.util.stream.Collectors.joining("\n")))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bodies.put("20 000 brackets", notion.formatted("crochets", "[".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bodies.put("nested HTML", notion.formatted("html", "<div>".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
