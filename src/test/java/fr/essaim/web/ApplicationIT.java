@@ -570,8 +570,13 @@ class ApplicationIT {
         java.util.Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
         bodies.put("YAML bomb", laughs.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bodies.put("5 000 nested quotes", notion.formatted("citations", ">".repeat(5_000) + " x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        bodies.put("3 000 nested lists", notion.formatted("listes", java.util.stream.IntStream.range(0, 3_000)
-                .mapToObj(i -> " ".repeat(Math.min(i * 2, 60)) + "- x").collect(java.util.stream.Collectors.joining("\n")))
+        bodies.put("3 000 nested lists", notion.formatted("listes", "- ".repeat(3_000) + "x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bodies.put("3 000 nested numbered lists", notion.formatted("listes numérotées", "1. ".repeat(3_000) + "x")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bodies.put("2 000 quotes of lists", notion.formatted("citations de listes", "> - ".repeat(2_000) + "x")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bodies.put("300 indented lists", notion.formatted("listes indentées", java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> " ".repeat(i * 2) + "- x").collect(java.util.stream.Collectors.joining("\n")))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bodies.put("20 000 brackets", notion.formatted("crochets", "[".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bodies.put("nested HTML", notion.formatted("html", "<div>".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
