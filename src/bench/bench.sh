@@ -16,39 +16,16 @@ cd "$(dirname "$0")/../.."
 
 n=${1:?usage: bench.sh N}
 port=${BENCH_PORT:-18080}
-duration=${BENCH_DURATION:-20s}
 work=$(mktemp -d)
-log="$work/essaim.log"
-pid=
-admin_password=bench-$RANDOM-$RANDOM
-stop() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=; fi
-}
-trap 'stop; rm -rf "$work"' EXIT
-
-command -v wrk >/dev/null || { echo "wrk est nécessaire : apt-get install wrk" >&2; exit 1; }
-[ -f target/essaim.jar ] || { echo "construisez d'abord : ./mvnw -B package -DskipTests" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+content="$work/content"
+START_APP_MANUAL=1
+source "$(dirname "$0")/start-app.sh"
 declare -A row
 
 now_ms() { date +%s%3N; }
-
-start() {
-  ESSAIM_DATA_DIR="$work/data" ESSAIM_CONTENT_DIR="$work/content" ESSAIM_ADMIN_PASSWORD="$admin_password" \
-    java -Xmx512m -jar target/essaim.jar --port "$port" --rootdir "$work/payara" >> "$log" 2>&1 &
-  pid=$!
-}
-
-# Milliseconds from now until /health/ready says the index is ready (at most 30 min).
-wait_ready() {
-  local t0; t0=$(now_ms)
-  for _ in $(seq 1 18000); do
-    if curl -fs "$base/health/ready" 2>/dev/null | grep -q '"etat":"pret"'; then echo $(( $(now_ms) - t0 )); return; fi
-    kill -0 "$pid" 2>/dev/null || { echo "l'application s'est arrêtée" >&2; tail -40 "$log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "pas prête après 30 min" >&2; tail -40 "$log" >&2; exit 1
-}
+start() { app_start; }
+stop() { app_stop; }
+wait_ready() { app_wait_ready; }
 
 memory() {
   local heap rss

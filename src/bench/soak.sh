@@ -10,30 +10,9 @@ cd "$(dirname "$0")/../.."
 
 port=${SOAK_PORT:-18090}
 minutes=${SOAK_MINUTES:-10}
-work=$(mktemp -d)
-log="$work/essaim.log"
-pid=
-password=soak-$RANDOM-$RANDOM
-stop() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=; fi
-}
-trap 'stop; rm -rf "$work"' EXIT
+source "$(dirname "$0")/start-app.sh"
 
-command -v wrk >/dev/null || { echo "wrk est nécessaire : apt-get install wrk" >&2; exit 1; }
-[ -f target/essaim.jar ] || { echo "construisez d'abord : ./mvnw -B package -DskipTests" >&2; exit 1; }
-base="http://127.0.0.1:$port"
-
-ESSAIM_DATA_DIR="$work/data" ESSAIM_CONTENT_DIR="$PWD/content" ESSAIM_ADMIN_PASSWORD="$password" \
-  java -Xmx512m -jar target/essaim.jar --port "$port" --rootdir "$work/payara" >> "$log" 2>&1 &
-pid=$!
-for _ in $(seq 1 3000); do
-  curl -fs "$base/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || { echo "l'application s'est arrêtée" >&2; tail -40 "$log" >&2; exit 1; }
-  sleep 0.2
-done
-curl -fs "$base/health/ready" >/dev/null || { echo "pas prête" >&2; exit 1; }
-
-token=$(curl -fs -u "admin:$password" -X POST "$base/api/v1/tokens" | sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
+token=$(curl -fs -u "admin:$admin_password" -X POST "$base/api/v1/tokens" | sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
 [ -n "$token" ] || { echo "jeton d'API impossible à créer" >&2; exit 1; }
 
 heap_after_gc() {

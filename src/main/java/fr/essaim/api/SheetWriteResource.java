@@ -69,7 +69,11 @@ public class SheetWriteResource {
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response create(InputStream body, @Context HttpHeaders headers, @QueryParam("comment") String comment)
             throws IOException {
-        Optional<Submitted> submitted = read(body, headers, comment);
+        Optional<byte[]> bytes = readAtMost(body);
+        if (bytes.isEmpty()) {
+            return tooLarge();
+        }
+        Optional<Submitted> submitted = read(bytes.get(), headers, comment);
         if (submitted.isEmpty()) {
             return unreadable();
         }
@@ -106,7 +110,11 @@ public class SheetWriteResource {
             return ApiError.of(412, "If-Match « " + ifMatch + " » ne désigne aucune révision de la fiche « " + slug
                     + " » (attendu : \"" + slug + "-N\").");
         }
-        Optional<Submitted> submitted = read(body, headers, comment);
+        Optional<byte[]> bytes = readAtMost(body);
+        if (bytes.isEmpty()) {
+            return tooLarge();
+        }
+        Optional<Submitted> submitted = read(bytes.get(), headers, comment);
         if (submitted.isEmpty()) {
             return unreadable();
         }
@@ -291,11 +299,17 @@ public class SheetWriteResource {
     private record Submitted(String source, String comment) {
     }
 
-    private static Optional<Submitted> read(InputStream body, HttpHeaders headers, String comment) throws IOException {
+    /** The body, read no further than the limit; empty when it goes beyond. */
+    private static Optional<byte[]> readAtMost(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            return Optional.empty();
-        }
+        return bytes.length > MAX_BODY ? Optional.empty() : Optional.of(bytes);
+    }
+
+    private static Response tooLarge() {
+        return ApiError.of(413, "Fiche trop volumineuse : " + MAX_BODY / 1000 + " ko au plus, en-tête compris.");
+    }
+
+    private static Optional<Submitted> read(byte[] bytes, HttpHeaders headers, String comment) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         MediaType type = headers.getMediaType();
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {

@@ -32,6 +32,12 @@ public class AccountService {
     @Inject
     Pbkdf2PasswordHash hash;
 
+    @Inject
+    PasswordWork work;
+
+    /** Checked in place of the hash of an unknown account: every check costs the same time. */
+    private String unknownAccountHash;
+
     @PostConstruct
     void configureHash() {
         hash.initialize(Map.of(
@@ -39,6 +45,27 @@ public class AccountService {
                 "Pbkdf2PasswordHash.Iterations", "120000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        unknownAccountHash = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+    }
+
+    /**
+     * The roles of an enabled account whose password this is; empty otherwise. An unknown or
+     * disabled account costs the same hash as a wrong password, so timing tells them apart no more
+     * than the answer does.
+     */
+    public java.util.Optional<java.util.Set<String>> verify(String name, char[] password) throws SQLException {
+        String stored = null;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select password_hash from account where username = ? and disabled = false")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    stored = row.getString(1);
+                }
+            }
+        }
+        boolean right = hash.verify(password, stored == null ? unknownAccountHash : stored);
+        return right && stored != null ? activeRoles(name) : java.util.Optional.empty();
     }
 
     public long count() throws SQLException {
@@ -140,6 +167,9 @@ public class AccountService {
             }
             return null;
         });
+        if (password != null) {
+            work.forgetAll();
+        }
         return find(name).orElseThrow();
     }
 

@@ -19,7 +19,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -45,9 +44,6 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
             + "« identifiant:mot de passe » encodé en base64 attendu.";
 
     @Inject
-    IdentityStoreHandler identities;
-
-    @Inject
     TokenService tokens;
 
     @Inject
@@ -55,6 +51,9 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    PasswordWork work;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -102,7 +101,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus formLogin(UsernamePasswordCredential credential, HttpServletRequest request,
-            HttpServletResponse response, HttpMessageContext context) {
+            HttpServletResponse response, HttpMessageContext context) throws SQLException {
         Optional<CredentialValidationResult> valid = checkPassword(credential, request);
         if (valid.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -148,7 +147,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+            HttpMessageContext context) throws SQLException {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -175,23 +174,39 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(valid.get());
     }
 
-    /** The password check behind the throttle: a locked account or address is not even checked. */
+    /**
+     * The password check behind the throttle: a locked account or address is not even checked;
+     * credentials found right a moment ago are not hashed again; otherwise the check is taken from
+     * the address's allowance of slow hashes.
+     */
     private Optional<CredentialValidationResult> checkPassword(UsernamePasswordCredential credential,
-            HttpServletRequest request) {
+            HttpServletRequest request) throws SQLException {
         String address = request.getRemoteAddr();
-        Optional<Duration> wait = throttle.retryAfter(credential.getCaller(), address);
+        String caller = credential.getCaller();
+        String password = credential.getPasswordAsString();
+        Optional<Duration> wait = throttle.retryAfter(caller, address);
+        if (wait.isEmpty() && work.recentlyVerified(caller, password)) {
+            Optional<Set<String>> roles = accounts.activeRoles(caller);
+            if (roles.isPresent()) {
+                return Optional.of(new CredentialValidationResult(caller, roles.get()));
+            }
+        }
+        if (wait.isEmpty()) {
+            wait = work.take(address);
+        }
         if (wait.isPresent()) {
             request.setAttribute(RETRY_AFTER, wait.get());
             return Optional.empty();
         }
-        CredentialValidationResult result = identities.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(credential.getCaller(), address);
-            throttle.retryAfter(credential.getCaller(), address).ifPresent(d -> request.setAttribute(RETRY_AFTER, d));
+        Optional<Set<String>> roles = accounts.verify(caller, credential.getPassword().getValue());
+        if (roles.isEmpty()) {
+            throttle.failed(caller, address);
+            throttle.retryAfter(caller, address).ifPresent(d -> request.setAttribute(RETRY_AFTER, d));
             return Optional.empty();
         }
-        throttle.succeeded(credential.getCaller());
-        return Optional.of(result);
+        throttle.succeeded(caller);
+        work.verified(caller, password);
+        return Optional.of(new CredentialValidationResult(caller, roles.get()));
     }
 
     public static long seconds(Duration duration) {

@@ -13,8 +13,10 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * The session cookie is never sent with a cross-site POST (SameSite=Lax), nor readable by scripts,
- * and Secure when the request came over HTTPS. The container writes no SameSite attribute, so the
- * cookie header is written again whenever a session starts or changes id during the request.
+ * and Secure when the request came over HTTPS (directly, or through a proxy that says so in
+ * {@code X-Forwarded-Proto}, see the scheme mapping of {@code pre-boot-commands.txt}). The only
+ * writer of the attribute: the container ignores it in {@code web.xml}, and its listener setting
+ * writes it twice. So the cookie header is written again whenever a session starts or changes id.
  */
 @WebFilter(urlPatterns = "/*")
 public class SessionCookieFilter extends HttpFilter {
@@ -53,7 +55,7 @@ public class SessionCookieFilter extends HttpFilter {
             return;
         }
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        boolean secure = request.isSecure();
         response.setHeader("Set-Cookie", "JSESSIONID=" + id + "; Path=" + path + "; HttpOnly; SameSite=Lax"
                 + (secure ? "; Secure" : ""));
     }

@@ -35,7 +35,7 @@ import fr.essaim.support.TestDatabases;
 /**
  * Nodes as an operator runs them: the packaged application started as separate processes on one
  * PostgreSQL database. Two nodes started together on an empty database, a first start watched
- * every 100 ms, and a power cut in the middle of a large import.
+ * every 100 ms, a power cut in the middle of a large import, and a backup restored.
  */
 class ClusterIT {
 
@@ -168,6 +168,88 @@ class ClusterIT {
                 sql.execute("drop database if exists " + database + " with (force)");
             }
         }
+    }
+
+    /**
+     * The backup procedure of the README, command for command: {@code pg_dump -Fc} of a live
+     * database, {@code createdb} and {@code pg_restore} into a new one, then a node started on it
+     * with an empty data folder rebuilds its index from the restored database.
+     */
+    @Test
+    void aRestoredDumpServesTheSameSheetsOnANodeWithAnEmptyIndex() throws Exception {
+        String original = DATABASE + "_sauvegarde";
+        String restored = DATABASE + "_restauree";
+        int corpus = corpusSize(CONTENT);
+        Path dump = work.resolve("essaim.dump");
+        try (Connection admin = TestDatabases.adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + original + " with (force)");
+            sql.execute("drop database if exists " + restored + " with (force)");
+            sql.execute("create database " + original);
+        }
+        try {
+            String word = "sauvegardezx";
+            try (Node node = new Node("D", work.resolve("avant-sauvegarde"), environment(original, CONTENT))) {
+                node.start();
+                Watch watch = Watch.untilReady(node, corpus);
+                watch.join();
+                assertTrue(watch.readyAfterMillis > 0 && watch.problems.isEmpty(), watch.problems + "\n" + tail(node));
+                HttpResponse<byte[]> imported = node.sendBytes(HttpRequest.newBuilder(node.uri("/api/v1/import"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/zip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(zipOf("fiches/fiche-de-sauvegarde.md", """
+                                ---
+                                kind: notion
+                                title: Fiche écrite avant la sauvegarde
+                                summary: Une fiche publiée après le premier démarrage, qui doit survivre à la restauration.
+                                themes: [1]
+                                sources:
+                                  - title: Essai de sauvegarde
+                                    year: 2026
+                                ---
+                                Le mot %s n'existe que dans cette fiche.
+                                """.formatted(word)))));
+                assertEquals(200, imported.statusCode(), new String(imported.body(), StandardCharsets.UTF_8));
+                // Taken while the node runs, as an operator would.
+                run("pg_dump", "-Fc", "-d", original, "-f", dump.toString());
+            }
+            run("createdb", restored);
+            run("pg_restore", "-d", restored, dump.toString());
+
+            Path emptyData = work.resolve("apres-restauration");
+            try (Node node = new Node("E", emptyData, environment(restored, CONTENT))) {
+                node.start();
+                Watch watch = Watch.untilReady(node, corpus + 1);
+                watch.join();
+                assertTrue(watch.problems.isEmpty(), watch.problems + "\n" + tail(node));
+                assertTrue(watch.readyAfterMillis > 0, "never became ready\n" + tail(node));
+                assertEquals(corpus + 1, countSheets(restored), "nothing imported twice from the content folder");
+                Node.Answer found = node.get("/api/v1/search?size=1&q=" + word);
+                assertEquals(1, found.json().getInt("total"), found.body());
+                assertEquals("fiche-de-sauvegarde", found.json().getJsonArray("hits").getJsonObject(0).getString("slug"));
+                assertEquals(200, node.get("/fiches/fiche-de-sauvegarde").status());
+                System.out.printf("Restauration : %d fiches dans la base restaurée, index reconstruit, prêt en %d ms%n",
+                        corpus + 1, watch.readyAfterMillis);
+            }
+        } finally {
+            try (Connection admin = TestDatabases.adminConnection(); Statement sql = admin.createStatement()) {
+                sql.execute("drop database if exists " + original + " with (force)");
+                sql.execute("drop database if exists " + restored + " with (force)");
+            }
+        }
+    }
+
+    /** A PostgreSQL client command, pointed at the test server through the standard PG variables. */
+    private static void run(String... command) throws IOException, InterruptedException {
+        java.net.URI server = java.net.URI.create(TestDatabases.serverUrl().substring("jdbc:".length()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGHOST", server.getHost());
+        builder.environment().put("PGPORT", String.valueOf(server.getPort() == -1 ? 5432 : server.getPort()));
+        builder.environment().put("PGUSER", TestDatabases.user());
+        builder.environment().put("PGPASSWORD", TestDatabases.password());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output);
     }
 
     /** The corpus, then copies of its sheets under new names until there are {@code total}. */

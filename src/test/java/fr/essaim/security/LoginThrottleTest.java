@@ -4,33 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private Instant now = Instant.parse("2026-01-01T10:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(60)).withClock(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final SettableClock clock = new SettableClock();
+    private final LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(60)).withClock(clock);
 
     @Test
     void fiveFailuresLockTheAccountForAWhileOnly() {
@@ -43,7 +25,7 @@ class LoginThrottleTest {
         assertEquals(Optional.of(Duration.ofSeconds(60)), wait, "the account is locked from any address");
         assertFalse(throttle.retryAfter("emile", "10.0.0.3").isPresent(), "other accounts are not");
 
-        now = now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertFalse(throttle.retryAfter("claire", "10.0.0.2").isPresent(), "the lock ends");
     }
 
