@@ -27,7 +27,7 @@ request = function()
   if k == 0 then
     local body = "---\nkind: notion\ntitle: Fiche d'endurance " .. thread_id .. " " .. counter ..
       "\nsummary: Une fiche écrite pendant l'essai d'endurance, sur le thème " .. q .. ".\nthemes: [" ..
-      ((counter % 18) + 1) .. "]\n---\n## Texte\n\nLe " .. q .. " vu par l'essai numéro " .. counter .. ".\n"
+      ((counter % 18) + 1) .. "]\nsources:\n  - title: Essai d'endurance d'Essaim\n    publisher: Essaim\n    year: 2026\n---\n## Texte\n\nLe " .. q .. " vu par l'essai numéro " .. counter .. ".\n"
     return wrk.format("POST", "/api/v1/sheets", auth({["Content-Type"] = "text/markdown; charset=utf-8"}), body)
   elseif k == 10 and #drafts > 0 then
     local slug = table.remove(drafts, 1)
