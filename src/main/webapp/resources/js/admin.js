@@ -27,7 +27,7 @@
       bar.max = Math.max(1, s.total);
       bar.value = s.done;
       if (s.state === 'en-cours') {
-        state.textContent = 'Import : ' + s.done + ' / ' + s.total + ' fichiers traités';
+        state.textContent = s.total ? 'Import : ' + s.done + ' / ' + s.total + ' fichiers traités' : 'Lecture du fichier…';
         setTimeout(function () { follow(address, bar, state, report); }, 300);
         return;
       }

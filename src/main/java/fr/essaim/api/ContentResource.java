@@ -149,36 +149,36 @@ public class ContentResource {
     private final Upload yesWiki = (bytes, importer, report) ->
             content.importYesWiki(new String(bytes, StandardCharsets.UTF_8), importer, report);
 
-    /** Administrators only; the upload read no further than the limit; a refused file whole is a 400. */
+    /** Administrators only; a refused file whole is a 400. */
     private Response adminImport(InputStream body, String tooLarge, Upload upload) throws IOException {
-        var refused = Access.refusedUnless(security, Roles.ADMIN);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        byte[] bytes = readAtMost(body, MAX_UPLOAD);
-        if (bytes == null) {
-            return ApiError.of(413, tooLarge);
-        }
-        try {
-            return Response.ok(toJson(upload.importFrom(bytes, security.getUserPrincipal().getName(), new ImportReport())))
-                    .build();
-        } catch (ContentException e) {
-            return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
-        }
+        return received(body, tooLarge, bytes -> {
+            try {
+                return Response.ok(toJson(upload.importFrom(bytes, security.getUserPrincipal().getName(), new ImportReport())))
+                        .build();
+            } catch (ContentException e) {
+                return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
+            }
+        });
     }
 
     private Response startImport(InputStream body, String tooLarge, Upload upload) throws IOException {
+        return received(body, tooLarge, bytes -> {
+            String importer = security.getUserPrincipal().getName();
+            ImportJobs.Job job = jobs.start(importer, report -> upload.importFrom(bytes, importer, report));
+            return Response.accepted(toJson(job)).location(uri.getBaseUriBuilder().path("v1/imports/" + job.id()).build())
+                    .build();
+        });
+    }
+
+    /** The uploaded file of an administrator, read no further than the limit, handed to what comes next. */
+    private Response received(InputStream body, String tooLarge, java.util.function.Function<byte[], Response> then)
+            throws IOException {
         var refused = Access.refusedUnless(security, Roles.ADMIN);
         if (refused.isPresent()) {
             return refused.get();
         }
         byte[] bytes = readAtMost(body, MAX_UPLOAD);
-        if (bytes == null) {
-            return ApiError.of(413, tooLarge);
-        }
-        String importer = security.getUserPrincipal().getName();
-        ImportJobs.Job job = jobs.start(importer, report -> upload.importFrom(bytes, importer, report));
-        return Response.accepted(toJson(job)).location(uri.getBaseUriBuilder().path("v1/imports/" + job.id()).build()).build();
+        return bytes == null ? ApiError.of(413, tooLarge) : then.apply(bytes);
     }
 
     /** A job's state ({@code en-cours}, {@code termine}, {@code echec}), files done out of the total, and the report so far. */

@@ -255,7 +255,9 @@ class AdminContentIT {
             last = json(polled.body());
             assertTrue(last.getInt("done") <= last.getInt("total"), polled.body());
             if (last.getString("state").equals("en-cours")) {
-                assertEquals(count, last.getInt("total"), "the total is known from the start");
+                if (last.getInt("total") > 0) {
+                    assertEquals(count, last.getInt("total"), "the total is known once the archive is read");
+                }
                 seen.add(last.getInt("done"));
                 Thread.sleep(50);
             }
