@@ -2,6 +2,7 @@ package fr.essaim.security;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,7 +19,9 @@ import jakarta.servlet.http.HttpSession;
  * writer of the attribute: the container ignores it in {@code web.xml}, and its listener setting
  * writes it twice. So the cookie header is written again whenever a session starts or changes id.
  */
-@WebFilter(urlPatterns = "/*")
+// Also on forwards: the order of annotated filters is not fixed, and a page address forwarded by
+// another filter before this one ran would otherwise start its session unseen.
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class SessionCookieFilter extends HttpFilter {
 
     @Override

@@ -627,9 +627,11 @@ class ApplicationIT {
         String hugeHeader = raw("GET / HTTP/1.1", "X-Essai: " + "a".repeat(100_000), 0);
         HOSTILE.incrementAndGet();
         assertTrue(hugeHeader.matches("(?s)HTTP/1\\.1 4\\d\\d.*"), "huge header → " + hugeHeader.lines().findFirst().orElse(""));
-        HttpResponse<String> hugeQuery = get("recherche?q=" + "a".repeat(60_000));
+        // On its own connection: a header block the server refuses would leave the client's HTTP/2
+        // header compression out of step for every later request on a shared one.
+        String hugeQuery = raw("GET /recherche?q=" + "a".repeat(60_000) + " HTTP/1.1", "Accept: text/html", 0);
         HOSTILE.incrementAndGet();
-        assertTrue(hugeQuery.statusCode() < 500, "huge query → " + hugeQuery.statusCode());
+        assertTrue(hugeQuery.matches("(?s)HTTP/1\\.1 [234]\\d\\d.*"), "huge query → " + hugeQuery.lines().findFirst().orElse(""));
 
         // One archive: good sheets around a zip bomb, path escapes, a YAML bomb and bad UTF-8.
         java.io.ByteArrayOutputStream bombBytes = new java.io.ByteArrayOutputStream();
