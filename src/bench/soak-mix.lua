@@ -1,5 +1,7 @@
 -- Soak workload: mostly reads (search with facets, pages, sheets, completion), and every tenth
 -- request a write through the API: a new sheet created as a draft, later published by an editor.
+-- Both wrk threads write the same titles, so that two creations of one title at the same moment
+-- are part of the test: the later one must take the next free address, not fail.
 -- Needs SOAK_TOKEN (an API token of an account with the editor role).
 local token = os.getenv("SOAK_TOKEN")
 local queries = {"transport", "creche itinerante", "france services", "mutualisation", "numerique",
@@ -8,10 +10,12 @@ local queries = {"transport", "creche itinerante", "france services", "mutualisa
 local regions = {"84", "27", "53", "24", "44", "32", "11", "28", "75", "76", "52", "93"}
 local counter = 0
 local drafts = {}
-local thread_id = 0
+local threads = {}
+local errors = {}
+errors_seen = ""
 
 function setup(thread)
-  thread:set("thread_id", math.random(1, 1000000000))
+  table.insert(threads, thread)
 end
 
 local function auth(extra)
@@ -25,7 +29,7 @@ request = function()
   local k = counter % 20
   local q = queries[(counter % #queries) + 1]
   if k == 0 then
-    local body = "---\nkind: notion\ntitle: Fiche d'endurance " .. thread_id .. " " .. counter ..
+    local body = "---\nkind: notion\ntitle: Fiche d'endurance " .. counter ..
       "\nsummary: Une fiche écrite pendant l'essai d'endurance, sur le thème " .. q .. ".\nthemes: [" ..
       ((counter % 18) + 1) .. "]\nsources:\n  - title: Essai d'endurance d'Essaim\n    publisher: Essaim\n    year: 2026\n---\n## Texte\n\nLe " .. q .. " vu par l'essai numéro " .. counter .. ".\n"
     return wrk.format("POST", "/api/v1/sheets", auth({["Content-Type"] = "text/markdown; charset=utf-8"}), body)
@@ -48,8 +52,23 @@ request = function()
 end
 
 response = function(status, headers, body)
+  if status >= 400 then
+    -- What failed, by status and first words of the answer, printed at the end.
+    local key = status .. " " .. (body or ""):sub(1, 160):gsub("[\r\n]", " ")
+    errors[key] = (errors[key] or 0) + 1
+    local parts = {}
+    for k, v in pairs(errors) do table.insert(parts, v .. " × " .. k) end
+    errors_seen = table.concat(parts, "\n")
+  end
   if status == 201 then
     local slug = body:match('"slug"%s*:%s*"([^"]+)"')
     if slug then table.insert(drafts, slug) end
+  end
+end
+
+done = function(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    local seen = thread:get("errors_seen")
+    if seen and seen ~= "" then io.write("Erreurs :\n" .. seen .. "\n") end
   end
 end

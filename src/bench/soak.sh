@@ -21,7 +21,7 @@ heap_after_gc() {
 }
 rss() { ps -o rss= -p "$pid" | awk '{printf "%d", $1 / 1024}'; }
 
-SOAK_TOKEN="$token" wrk -t2 -c16 -d"${minutes}m" --latency -s src/bench/soak-mix.lua "$base" > "$work/wrk.txt" 2>&1 &
+SOAK_TOKEN="$token" wrk -t2 -c16 -d"${minutes}m" --timeout 10s --latency -s src/bench/soak-mix.lua "$base" > "$work/wrk.txt" 2>&1 &
 wrk_pid=$!
 echo "| minute | tas après GC (Mio) | mémoire résidente (Mio) |"
 echo "|---|---|---|"

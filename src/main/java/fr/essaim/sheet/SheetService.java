@@ -291,7 +291,21 @@ public class SheetService {
         if (!actor.isContributor()) {
             return forbidden(actor, "proposer une fiche");
         }
-        return ifValid(source, parsed -> write(Slugs.slugify(parsed.title()), () -> {
+        return ifValid(source, parsed -> {
+            SaveResult result = createOnce(parsed, actor, comment);
+            // Two sheets of the same title created at the same moment chose the same free slug: the
+            // later one tries again and takes the next one; a name really taken is refused again, with its reason.
+            for (int attempt = 1; attempt < CREATE_ATTEMPTS && isNameClash(result); attempt++) {
+                result = createOnce(parsed, actor, comment);
+            }
+            return result;
+        });
+    }
+
+    private static final int CREATE_ATTEMPTS = 3;
+
+    private SaveResult createOnce(ParsedSheet parsed, Actor actor, String comment) {
+        return write(Slugs.slugify(parsed.title()), () -> {
             List<FieldError> taken = aliasErrors(null, parsed.aliases());
             if (!taken.isEmpty()) {
                 return new SaveResult.Invalid(taken);
@@ -303,7 +317,12 @@ public class SheetService {
             recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
             em.flush();
             return new SaveResult.Saved(slug, revision.getNumber());
-        }));
+        });
+    }
+
+    private static boolean isNameClash(SaveResult result) {
+        return result instanceof SaveResult.Invalid invalid && invalid.errors().size() == 1
+                && invalid.errors().get(0).field().equals("slug");
     }
 
     /**
