@@ -44,6 +44,7 @@ echo
 echo "Requêtes : $requests en $minutes min ($rps req/s), p50 $p50, p99 $p99"
 echo "Réponses d'erreur : $non2xx${sockets:+ ; $sockets} ; lignes SEVERE ou OutOfMemoryError du journal : $errors"
 echo "Fiches d'endurance publiées et trouvées par la recherche : $published"
+sed -n '/^Erreurs :/,$p' "$work/wrk.txt"
 echo "Tas après GC : $first Mio à la première minute, $last Mio à la dernière"
 if [ "$non2xx" != 0 ] || [ -n "$sockets" ] || [ "$errors" != 0 ] || [ "$last" -gt $(( first * 3 / 2 + 16 )) ]; then
   echo "ÉCHEC" >&2
