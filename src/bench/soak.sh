@@ -47,6 +47,8 @@ echo "Fiches d'endurance publiées et trouvées par la recherche : $published"
 sed -n '/^Erreurs :/,$p' "$work/wrk.txt"
 echo "Tas après GC : $first Mio à la première minute, $last Mio à la dernière"
 if [ "$non2xx" != 0 ] || [ -n "$sockets" ] || [ "$errors" != 0 ] || [ "$last" -gt $(( first * 3 / 2 + 16 )) ]; then
+  # What the application logged about its errors, before the run's folder is removed.
+  grep -A25 -E 'SEVERE|OutOfMemoryError' "$log" | head -200 >&2 || true
   echo "ÉCHEC" >&2
   exit 1
 fi
