@@ -117,7 +117,6 @@ public class SearchService {
             LOG.info("Reconstruction de l'index déjà en cours");
             return;
         }
-        String before = state;
         try {
             state = "reconstruction";
             long start = System.nanoTime();
@@ -137,7 +136,7 @@ public class SearchService {
             LOG.info(() -> "Index reconstruit : " + toRebuild + " fiches en " + millis + " ms");
         } catch (IOException | RuntimeException e) {
             // A sound index still serves what it had; an empty stand-in leaves the node unready.
-            state = engine.index().isSound() && !"demarrage".equals(before) ? "pret" : "erreur";
+            state = engine.index().isSound() ? "pret" : "erreur";
             LOG.log(Level.SEVERE, "Reconstruction de l'index impossible, l'index précédent reste en service", e);
         } finally {
             rebuilding.set(false);

@@ -164,10 +164,6 @@ public class SheetService {
         return revisions;
     }
 
-    public List<Sheet> allSheets() {
-        return em.createQuery("select s from Sheet s order by s.slug", Sheet.class).getResultList();
-    }
-
     public long countPublished() {
         return em.createQuery("select count(s) from Sheet s where s.state = :state", Long.class)
                 .setParameter("state", SheetState.PUBLISHED).getSingleResult();
