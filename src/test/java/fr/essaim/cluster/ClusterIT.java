@@ -127,6 +127,29 @@ class ClusterIT {
             }
             System.out.println("Convergence entre deux nœuds : fiche publiée sur A trouvée sur B en " + foundAfter + " ms");
             assertTrue(foundAfter >= 0 && foundAfter < 2_000, "found on B after " + foundAfter + " ms");
+
+            behindTheProxyOfDocker(a, b, corpus + 1);
+        }
+    }
+
+    /** docker/nginx.conf in front of the two nodes: round robin, a malformed address refused in French, a stopped node skipped. */
+    private static void behindTheProxyOfDocker(Node a, Node b, int published) throws Exception {
+        try (Proxy proxy = Proxy.inFrontOf(a, b, work.resolve("proxy"))) {
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<String> search = proxy.get("/api/v1/search?size=0");
+                assertEquals(200, search.statusCode(), search.body());
+                assertTrue(search.body().contains("\"total\":" + published), search.body());
+            }
+            String malformed = proxy.rawGet("/fiches/%ZZ");
+            assertTrue(malformed.startsWith("HTTP/1.1 400"), malformed);
+            assertTrue(malformed.contains("Requête mal formée"), malformed);
+
+            a.close();
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> page = proxy.get("/fiches/fiche-de-convergence");
+                assertEquals(200, page.statusCode(), "node A stopped, request " + i + ": " + page.body());
+                assertTrue(page.body().contains("Fiche de convergence entre deux nœuds"));
+            }
         }
     }
 
