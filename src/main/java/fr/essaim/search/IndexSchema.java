@@ -8,7 +8,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-4";
+    static final String VERSION = "essaim-index-5";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
     static final String DATABASE_KEY = "database";

@@ -40,7 +40,7 @@ import fr.essaim.theme.ThemeList;
 public class SearchService {
 
     private static final Logger LOG = Logger.getLogger(SearchService.class.getName());
-    private static final long TAIL_EVERY_MILLIS = 200;
+    private static final long TAIL_EVERY_MILLIS = 100;
     private static final long SUGGESTIONS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** Where the index stands, for the health check and the administrators. */
@@ -101,8 +101,10 @@ public class SearchService {
             executor.submit(this::rebuild);
         } else {
             catchUp();
-            engine.refreshSuggestions();
             state = "pret";
+            // The completion list (every title, a minute of CPU at 100,000 sheets) is built after
+            // the node is ready: a restart does not wait for it, and completion follows in seconds.
+            refreshSuggestionsInBackground();
         }
         tail = scheduler.scheduleWithFixedDelay(this::tailQuietly, TAIL_EVERY_MILLIS, TAIL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -129,11 +131,13 @@ public class SearchService {
                 }
             });
             toRebuild = count;
-            engine.refreshSuggestions();
-            suggestionsBuilt = System.nanoTime();
-            state = "pret";
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info(() -> "Index reconstruit : " + toRebuild + " fiches en " + millis + " ms");
+            long suggestionsStart = System.nanoTime();
+            engine.refreshSuggestions();
+            suggestionsBuilt = System.nanoTime();
+            LOG.info(() -> "Liste de complétion construite en " + (suggestionsBuilt - suggestionsStart) / 1_000_000 + " ms");
+            state = "pret";
         } catch (IOException | RuntimeException e) {
             // A sound index still serves what it had; an empty stand-in leaves the node unready.
             state = engine.index().isSound() ? "pret" : "erreur";
@@ -161,8 +165,13 @@ public class SearchService {
         }
         // The whole completion list, which drops withdrawn titles, is rebuilt at most once a minute and
         // beside the tail: a publication never waits for it.
-        if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS
-                && refreshingSuggestions.compareAndSet(false, true)) {
+        if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS) {
+            refreshSuggestionsInBackground();
+        }
+    }
+
+    private void refreshSuggestionsInBackground() {
+        if (refreshingSuggestions.compareAndSet(false, true)) {
             suggestionsStale = false;
             executor.submit(this::refreshSuggestionsQuietly);
         }

@@ -35,9 +35,15 @@ final class SheetDocuments {
     /** Body text stored with offsets, so that snippets are cut without re-analysing it. */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
+    /** Words for spelling suggestions: only which documents hold them is read, so nothing else is written. */
+    private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
+        SPELL_TYPE.setIndexOptions(IndexOptions.DOCS);
+        SPELL_TYPE.setOmitNorms(true);
+        SPELL_TYPE.freeze();
     }
 
     private final FacetsConfig facets;
@@ -59,7 +65,7 @@ final class SheetDocuments {
         doc.add(new TextField(IndexSchema.SUMMARY, nullToEmpty(sheet.summary()), Field.Store.YES));
         String body = Jsoup.parse(nullToEmpty(sheet.html())).text();
         doc.add(new Field(IndexSchema.BODY, body, BODY_TYPE));
-        doc.add(new TextField(IndexSchema.SPELL, sheet.title() + "\n" + nullToEmpty(sheet.summary()) + "\n" + body, Field.Store.NO));
+        doc.add(new Field(IndexSchema.SPELL, sheet.title() + "\n" + nullToEmpty(sheet.summary()) + "\n" + body, SPELL_TYPE));
         doc.add(new SortedDocValuesField(IndexSchema.TITLE_SORT, new BytesRef(TerritoryCatalog.fold(sheet.title()))));
         long updated = sheet.updated().toInstant().toEpochMilli();
         doc.add(new NumericDocValuesField(IndexSchema.UPDATED, updated));

@@ -126,7 +126,6 @@ public class SheetService {
                 .setParameter("state", SheetState.PUBLISHED).setParameter("slugs", slugs).getResultList();
     }
 
-    /** Every sheet, published or not, in slug order. */
     /** When each published sheet's published revision was written, by slug in slug order: no text is read. */
     public Map<String, java.time.OffsetDateTime> publishedDates() {
         Map<String, java.time.OffsetDateTime> dates = new java.util.LinkedHashMap<>();
@@ -306,8 +305,7 @@ public class SheetService {
             if (!taken.isEmpty()) {
                 return new SaveResult.Invalid(taken);
             }
-            String slug = Slugs.unique(parsed.title(),
-                    candidate -> find(candidate).isPresent() || resolveAlias(candidate).isPresent());
+            String slug = Slugs.unique(parsed.title(), this::isNameTaken);
             Sheet sheet = insertSheet(slug, parsed, now());
             Revision revision = appendRevision(sheet, parsed, actor.name(), now(), comment);
             recordTransition(sheet, revision, null, ReviewState.DRAFT, actor, comment);
@@ -538,10 +536,14 @@ public class SheetService {
         if (former.equals(sheet.getTitleKey()) || former.equals(sheet.getSlug()) || sheet.getAliases().contains(former)) {
             return;
         }
-        boolean taken = find(former).isPresent() || resolveAlias(former).isPresent();
-        if (!taken) {
+        if (!isNameTaken(former)) {
             sheet.addAliases(java.util.Set.of(former));
         }
+    }
+
+    /** True if a sheet has this slug or this old name. */
+    private boolean isNameTaken(String name) {
+        return find(name).isPresent() || resolveAlias(name).isPresent();
     }
 
     private void transition(Sheet sheet, Revision revision, ReviewState to, Actor actor, String comment) {
