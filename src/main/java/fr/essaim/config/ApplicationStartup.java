@@ -2,7 +2,9 @@ package fr.essaim.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -10,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -71,6 +74,25 @@ public class ApplicationStartup {
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         executor.submit(this::start);
+    }
+
+    /**
+     * An H2 file still open when the process ends may not open again (its free-space map is rebuilt
+     * on opening, and H2 can fail at it), so the embedded database is closed properly at shutdown,
+     * once the index no longer reads the change log. PostgreSQL needs nothing.
+     */
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        search.stop();
+        try (Connection connection = dataSource.getConnection()) {
+            if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                }
+                LOG.info("Base H2 fermée");
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Fermeture de la base H2", e);
+        }
     }
 
     private void start() {

@@ -249,15 +249,18 @@ public class SearchService {
         return current;
     }
 
+    /** Stops following the change log and closes the index; a second call does nothing. */
     @PreDestroy
-    void stop() {
+    public void stop() {
         if (tail != null) {
             tail.cancel(false);
         }
         writing.lock();
         try {
-            if (engine != null) {
-                engine.close();
+            SearchEngine current = engine;
+            engine = null;
+            if (current != null) {
+                current.close();
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Fermeture de l'index", e);

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,15 +18,24 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Ready {
 
     private static final Set<String> READY = ConcurrentHashMap.newKeySet();
+    private static final Map<String, String> FAILED = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Ready() {
     }
 
+    /**
+     * Waits for readiness once per deployment; a deployment found broken fails every later test at
+     * once instead of making each wait again.
+     */
     public static void await(URL base) throws IOException, InterruptedException {
         String root = base.toString();
         if (READY.contains(root)) {
             return;
+        }
+        String failure = FAILED.get(root);
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
         URI health = URI.create(root.replaceAll("/$", "") + "/health/ready");
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -37,11 +47,20 @@ public final class Ready {
                     READY.add(root);
                     return;
                 }
+                if (answer.statusCode() == 404) {
+                    // The server runs but holds no application: the deployment failed (see its log).
+                    throw fail(root, "no application deployed at " + root + ": the deployment failed");
+                }
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the application at " + root + " was not ready after 5 minutes");
+        throw fail(root, "the application at " + root + " was not ready after 5 minutes");
+    }
+
+    private static IllegalStateException fail(String root, String why) {
+        FAILED.put(root, why);
+        return new IllegalStateException(why);
     }
 }

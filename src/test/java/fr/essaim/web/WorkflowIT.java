@@ -40,11 +40,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import fr.essaim.support.Deployed;
 import fr.essaim.support.Ready;
 
 /** Accounts, permissions, the editorial workflow and conflicting edits, over HTTP on a real Payara Micro. */
@@ -61,8 +61,8 @@ class WorkflowIT {
     private URL base;
 
     @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("essaim.war", "target/ROOT.war")));
+    static WebArchive application() throws InterruptedException {
+        return Deployed.application();
     }
 
     static String basic(String user, String password) {
