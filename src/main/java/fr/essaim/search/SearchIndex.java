@@ -360,16 +360,10 @@ public final class SearchIndex implements Closeable {
             Iterator<List<IndexedSheet>> reader = pages.iterator();
             List<IndexedSheet> page = reader.hasNext() ? reader.next() : List.of();
             while (!page.isEmpty()) {
-                List<Future<?>> parts = new ArrayList<>();
-                int step = (page.size() + threads - 1) / threads;
-                for (int from = 0; from < page.size(); from += step) {
-                    List<IndexedSheet> part = page.subList(from, Math.min(page.size(), from + step));
-                    parts.add(pool.submit(() -> {
-                        for (IndexedSheet sheet : part) {
-                            writer.addDocument(documents.build(sheet));
-                        }
-                        return null;
-                    }));
+                // A task per sheet: no core waits for another to finish a longer share of the page.
+                List<Future<?>> parts = new ArrayList<>(page.size());
+                for (IndexedSheet sheet : page) {
+                    parts.add(pool.submit(() -> writer.addDocument(documents.build(sheet))));
                 }
                 // The next page is read from the database while the cores analyse this one.
                 List<IndexedSheet> next = reader.hasNext() ? reader.next() : List.of();

@@ -102,8 +102,6 @@ public class SearchService {
         } else {
             catchUp();
             state = "pret";
-            // The completion list (every title, a minute of CPU at 100,000 sheets) is built after
-            // the node is ready: a restart does not wait for it, and completion follows in seconds.
             refreshSuggestionsInBackground();
         }
         tail = scheduler.scheduleWithFixedDelay(this::tailQuietly, TAIL_EVERY_MILLIS, TAIL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
@@ -133,11 +131,8 @@ public class SearchService {
             toRebuild = count;
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info(() -> "Index reconstruit : " + toRebuild + " fiches en " + millis + " ms");
-            long suggestionsStart = System.nanoTime();
-            engine.refreshSuggestions();
-            suggestionsBuilt = System.nanoTime();
-            LOG.info(() -> "Liste de complétion construite en " + (suggestionsBuilt - suggestionsStart) / 1_000_000 + " ms");
             state = "pret";
+            refreshSuggestionsInBackground();
         } catch (IOException | RuntimeException e) {
             // A sound index still serves what it had; an empty stand-in leaves the node unready.
             state = engine.index().isSound() ? "pret" : "erreur";
@@ -170,6 +165,10 @@ public class SearchService {
         }
     }
 
+    /**
+     * The completion list (every title: seconds of CPU at 100,000 sheets) is built after the node is
+     * ready: neither a start nor a rebuild waits for it, and completion follows within seconds.
+     */
     private void refreshSuggestionsInBackground() {
         if (refreshingSuggestions.compareAndSet(false, true)) {
             suggestionsStale = false;
@@ -178,8 +177,10 @@ public class SearchService {
     }
 
     private void refreshSuggestionsQuietly() {
+        long start = System.nanoTime();
         try {
             engine.refreshSuggestions();
+            LOG.info(() -> "Liste de complétion construite en " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (IOException | RuntimeException e) {
             suggestionsStale = true;
             LOG.log(Level.WARNING, "Liste de complétion non reconstruite, nouvel essai plus tard", e);

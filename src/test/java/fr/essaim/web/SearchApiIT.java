@@ -145,7 +145,12 @@ class SearchApiIT {
     @Test
     void completionAnswersAsYouType() throws Exception {
         searchWhenReady("q=itinerance");
+        // The completion list is built just after the index is ready: it follows within seconds.
         HttpResponse<String> response = get("api/v1/suggest?q=" + q("itiner"));
+        for (int tries = 0; tries < 300 && !response.body().contains("/fiches/litinerance-des-services"); tries++) {
+            Thread.sleep(100);
+            response = get("api/v1/suggest?q=" + q("itiner"));
+        }
 
         assertEquals(200, response.statusCode());
         assertTrue(json(response.body()).getJsonArray("suggestions").stream()
