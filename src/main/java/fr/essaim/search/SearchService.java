@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import fr.essaim.config.DataSourceDeclaration;
 import fr.essaim.config.DatabaseIdentity;
 import fr.essaim.config.Transactions;
+import fr.essaim.sheet.SheetChanged;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.theme.Theme;
@@ -68,7 +71,7 @@ public class SearchService {
     DataSource dataSource;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedExecutorService executor;
@@ -76,11 +79,14 @@ public class SearchService {
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicBoolean refreshingSuggestions = new AtomicBoolean();
+    /** Released when this node commits a change: the tail applies it without waiting for its next turn. */
+    private final Semaphore changed = new Semaphore(0);
+    private volatile boolean following;
+    private Thread tail;
     private volatile SearchEngine engine;
     private volatile String state = "demarrage";
     private volatile int rebuilt;
     private volatile int toRebuild;
-    private ScheduledFuture<?> tail;
     private volatile boolean suggestionsStale;
     private volatile long suggestionsBuilt = System.nanoTime();
 
@@ -104,7 +110,10 @@ public class SearchService {
             state = "pret";
             refreshSuggestionsInBackground();
         }
-        tail = scheduler.scheduleWithFixedDelay(this::tailQuietly, TAIL_EVERY_MILLIS, TAIL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        following = true;
+        tail = threads.newThread(this::follow);
+        tail.setName("essaim-index-tail");
+        tail.start();
     }
 
     /**
@@ -139,6 +148,28 @@ public class SearchService {
             LOG.log(Level.SEVERE, "Reconstruction de l'index impossible, l'index précédent reste en service", e);
         } finally {
             rebuilding.set(false);
+        }
+    }
+
+    /**
+     * A change committed on this node is applied at once rather than at the next turn of the tail:
+     * what this node publishes is searchable sooner. Changes of other nodes wait for the turn. Only
+     * a permit is released here: the committing thread does no index work.
+     */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SheetChanged change) {
+        changed.release();
+    }
+
+    /** Applies the change log to the index every {@link #TAIL_EVERY_MILLIS}, or at once after a local change. */
+    private void follow() {
+        while (following) {
+            tailQuietly();
+            try {
+                changed.tryAcquire(TAIL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+                changed.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -253,8 +284,15 @@ public class SearchService {
     /** Stops following the change log and closes the index; a second call does nothing. */
     @PreDestroy
     public void stop() {
+        following = false;
         if (tail != null) {
-            tail.cancel(false);
+            // Woken, not interrupted: an interrupt during a write would close the index's files under it.
+            changed.release();
+            try {
+                tail.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         writing.lock();
         try {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -37,6 +38,10 @@ public class SheetService {
     private ReferenceData references;
     private SheetParser parser;
     private Clock clock;
+
+    /** Told after each commit that wrote to the change log; absent outside the container. */
+    @Inject
+    Event<SheetChanged> changes;
 
     protected SheetService() {
         // for the container's proxy
@@ -674,6 +679,9 @@ public class SheetService {
         em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
         long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
         em.persist(new Change(seq, slug, now()));
+        if (changes != null) {
+            changes.fire(new SheetChanged(slug));
+        }
     }
 
     /** Changes after a sequence number, oldest first. */
