@@ -2,13 +2,15 @@ package fr.essaim.search;
 
 import java.util.List;
 
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
 
 /** Field names of the index and its version: an index of another version is rebuilt. */
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-5";
+    static final String VERSION = "essaim-index-6";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
     static final String DATABASE_KEY = "database";
@@ -43,6 +45,12 @@ final class IndexSchema {
      * through thousands of commune labels; the {@code territory} filter reads both.
      */
     static final String FACET_TERRITORY_LOCAL = "territoryLocal";
+    /**
+     * Where communes and EPCI values are indexed, apart from the other facets: the ordinals of the
+     * other facets, computed again at every refresh, stay small (hundreds of values, not tens of
+     * thousands), and those of this field are computed only when a search lists communes.
+     */
+    static final String LOCAL_FACET_FIELD = "$communes";
     static final List<String> FACETS = List.of(FACET_KIND, FACET_THEME, FACET_TERRITORY, FACET_EPCI, FACET_TERRITORY_TYPE,
             FACET_STATUS, FACET_YEAR, FACET_CATEGORY);
 
@@ -60,6 +68,12 @@ final class IndexSchema {
             config.setMultiValued(dim, true);
         }
         config.setMultiValued(FACET_TERRITORY_LOCAL, true);
+        config.setIndexFieldName(FACET_TERRITORY_LOCAL, LOCAL_FACET_FIELD);
         return config;
+    }
+
+    /** The term that selects the sheets with this value of this dimension, in the field the dimension is indexed in. */
+    static Term drillDownTerm(FacetsConfig config, String dim, String value) {
+        return DrillDownQuery.term(config.getDimConfig(dim).indexFieldName, dim, value);
     }
 }

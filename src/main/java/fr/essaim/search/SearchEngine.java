@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
@@ -139,8 +140,8 @@ public final class SearchEngine implements Closeable {
     private SearchResult run(SearchRequest request, UserQuery userQuery) throws IOException {
         Query base = queries.build(userQuery);
         Query marked = queries.forHighlighting(userQuery);
-        return index.read((searcher, facetState) -> {
-            if (facetState == null) {
+        return index.read((searcher, facetStates) -> {
+            if (facetStates.main() == null) {
                 return new SearchResult(0, request.page(), request.size(), List.of(), Map.of(), null, null);
             }
             FacetsConfig config = index.facetsConfig();
@@ -148,16 +149,24 @@ public final class SearchEngine implements Closeable {
             request.filters().forEach((dim, values) -> {
                 if (dim.equals(IndexSchema.FACET_TERRITORY)) {
                     // Territory keys live in two dimensions; the filter is one OR over both.
-                    String field = config.getDimConfig(dim).indexFieldName;
                     BooleanQuery.Builder places = new BooleanQuery.Builder();
-                    values.forEach(value -> places.add(new TermQuery(DrillDownQuery.term(field,
+                    values.forEach(value -> places.add(new TermQuery(IndexSchema.drillDownTerm(config,
                             IndexSchema.territoryDim(value), value)), BooleanClause.Occur.SHOULD));
                     drillDown.add(dim, places.build());
                 } else {
                     values.forEach(value -> drillDown.add(dim, value));
                 }
             });
-            DrillSideways sideways = new DrillSideways(searcher, config, facetState);
+            boolean listsCommunes = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
+            DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
+                @Override
+                protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
+                        String[] drillSidewaysDims) throws IOException {
+                    Facets counted = super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
+                    // Communes are listed only inside a chosen territory, counted on the drill-down hits.
+                    return listsCommunes ? facetStates.withCommunes(counted, drillDowns) : counted;
+                }
+            };
             int wanted = Math.max(1, request.page() * request.size());
             // Ties are broken by title, not by the order sheets happened to be indexed in: a rebuilt
             // index answers in the same order, and equal answers read alphabetically.
@@ -300,15 +309,15 @@ public final class SearchEngine implements Closeable {
 
     /** How many published sheets have each value of a facet, over the whole index. */
     public Map<String, Long> countAll(String dim) throws IOException {
-        return index.read((searcher, facetState) -> {
+        return index.read((searcher, facetStates) -> {
             Map<String, Long> counts = new LinkedHashMap<>();
-            if (facetState == null) {
+            if (facetStates.main() == null) {
                 return counts;
             }
             var collected = searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(),
                     new org.apache.lucene.facet.FacetsCollectorManager());
             try {
-                var all = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState, collected);
+                Facets all = facetStates.countAll(collected);
                 List<String> dims = dim.equals(IndexSchema.FACET_TERRITORY)
                         ? List.of(dim, IndexSchema.FACET_TERRITORY_LOCAL) : List.of(dim);
                 for (String indexDim : dims) {
@@ -373,9 +382,9 @@ public final class SearchEngine implements Closeable {
             similar.setMaxQueryTerms(30);
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             query.add(similar.like(docId), BooleanClause.Occur.SHOULD);
-            String facetField = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
+            FacetsConfig config = index.facetsConfig();
             for (String code : doc.getValues(IndexSchema.THEME_CODE)) {
-                query.add(new BoostQuery(new TermQuery(DrillDownQuery.term(facetField, IndexSchema.FACET_THEME, code)), 0.5f),
+                query.add(new BoostQuery(new TermQuery(IndexSchema.drillDownTerm(config, IndexSchema.FACET_THEME, code)), 0.5f),
                         BooleanClause.Occur.SHOULD);
             }
             for (String key : doc.getValues(IndexSchema.TERRITORY_KEY)) {
@@ -383,7 +392,7 @@ public final class SearchEngine implements Closeable {
                 keys.add(key);
                 for (String place : keys) {
                     if (!place.startsWith("region:")) {
-                        query.add(new BoostQuery(new TermQuery(DrillDownQuery.term(facetField, IndexSchema.territoryDim(place), place)),
+                        query.add(new BoostQuery(new TermQuery(IndexSchema.drillDownTerm(config, IndexSchema.territoryDim(place), place)),
                                 0.7f), BooleanClause.Occur.SHOULD);
                     }
                 }

@@ -28,8 +28,6 @@ import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -81,14 +79,11 @@ public final class SearchIndex implements Closeable {
     private volatile Live live;
     private volatile boolean sound;
     private volatile long appliedSequence;
-    private volatile FacetState facetState;
+    /** Facet ordinals of the newest reader: computed once per refresh, shared by the searches on it. */
+    private volatile FacetStates facetStates;
     private volatile long generation;
     private boolean uncommitted;
     private long lastCommit = System.nanoTime();
-
-    /** Facet ordinals of one reader: computed once per refresh, shared by the searches on it. */
-    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
-    }
 
     /** The folder being served, with its writer and the searchers opened on it. */
     private record Live(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers) implements Closeable {
@@ -428,7 +423,7 @@ public final class SearchIndex implements Closeable {
             searcher = searchers.acquire();
         }
         try {
-            return work.apply(searcher, facetState(searcher.getIndexReader()));
+            return work.apply(searcher, facetStates(searcher.getIndexReader()));
         } finally {
             searchers.release(searcher);
         }
@@ -437,7 +432,7 @@ public final class SearchIndex implements Closeable {
     /** A read of the index. */
     @FunctionalInterface
     interface SearchWork<T> {
-        T apply(IndexSearcher searcher, SortedSetDocValuesReaderState facets) throws IOException;
+        T apply(IndexSearcher searcher, FacetStates facets) throws IOException;
     }
 
     /**
@@ -447,30 +442,18 @@ public final class SearchIndex implements Closeable {
     private final class WarmingSearcherFactory extends SearcherFactory {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            facetState = new FacetState(reader, computeFacetState(reader));
+            facetStates = new FacetStates(reader, facetsConfig);
             return new IndexSearcher(reader);
         }
     }
 
-    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-        FacetState current = facetState;
+    private FacetStates facetStates(IndexReader reader) throws IOException {
+        FacetStates current = facetStates;
         if (current != null && current.reader() == reader) {
-            return current.state();
+            return current;
         }
         // A searcher of a folder switched out meanwhile: rare, computed for this search only.
-        return computeFacetState(reader);
-    }
-
-    private SortedSetDocValuesReaderState computeFacetState(IndexReader reader) throws IOException {
-        if (reader.maxDoc() == 0) {
-            return null;
-        }
-        try {
-            return new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-        } catch (IllegalArgumentException e) {
-            // An index without any facet value yet.
-            return null;
-        }
+        return new FacetStates(reader, facetsConfig);
     }
 
     /** Changes whenever what searches see changes: what is cached from searches is valid for one generation. */

@@ -14,8 +14,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.suggest.InputIterator;
@@ -57,7 +56,7 @@ final class Suggestions implements Closeable {
      * Builds the whole list afresh from the index, aside, then serves it: lookups go on meanwhile
      * on the previous list.
      */
-    void rebuild(IndexSearcher searcher, SortedSetDocValuesReaderState facets) throws IOException {
+    void rebuild(IndexSearcher searcher, FacetStates facets) throws IOException {
         List<Entry> entries = new ArrayList<>();
         var stored = searcher.storedFields();
         for (var scoreDoc : searcher.search(new MatchAllDocsQuery(), Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
@@ -65,9 +64,9 @@ final class Suggestions implements Closeable {
             entries.add(sheetEntry(doc.get(IndexSchema.TITLE), doc.get(IndexSchema.SLUG)));
         }
         themeLabels.forEach((code, label) -> entries.add(new Entry(label, 200, "theme\t" + code)));
-        if (facets != null) {
+        if (facets.main() != null) {
             FacetsCollector all = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facets, all);
+            Facets counts = facets.countAll(all);
             for (String dim : List.of(IndexSchema.FACET_TERRITORY, IndexSchema.FACET_TERRITORY_LOCAL)) {
                 FacetResult places;
                 try {

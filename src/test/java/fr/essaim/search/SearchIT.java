@@ -313,6 +313,18 @@ class SearchIT {
     }
 
     @Test
+    void aCommuneOrAnEpciChosenAsTerritoryFiltersLikeADepartement() throws Exception {
+        // Communes and EPCI are indexed in a facet field of their own; choosing one must still filter and count.
+        assertFacetsMatchTheDatabase("", Map.of("territory", List.of("commune:62528")));
+        assertFacetsMatchTheDatabase("", Map.of("territory", List.of("commune:54065", "departement:05")));
+        assertFacetsMatchTheDatabase("", Map.of("territory", List.of("epci:245400510"), "kind", List.of("experience")));
+        SearchResult inCommune = search("", Map.of("territory", List.of("commune:62528")));
+        assertEquals(2, inCommune.total());
+        assertTrue(inCommune.facets().get("territory").stream().anyMatch(v -> v.value().equals("commune:62528") && v.count() == 2),
+                inCommune.facets().get("territory").toString());
+    }
+
+    @Test
     void facetCountsOnATextQueryMatchTheDatabase() throws Exception {
         assertFacetsMatchTheDatabase("maison de services au public", Map.of("theme", List.of("1")));
         assertFacetsMatchTheDatabase("numérique", Map.of("year", List.of("2013", "2014", "2015")));

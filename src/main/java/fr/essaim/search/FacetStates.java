@@ -1,0 +1,76 @@
+package fr.essaim.search;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+
+/**
+ * The facet ordinals of one reader. Those of every facet but communes are computed with the reader,
+ * at each refresh; those of communes and EPCI (tens of thousands of values) only when a search first
+ * lists them, then kept for the reader's other searches.
+ */
+final class FacetStates {
+
+    private final IndexReader reader;
+    private final FacetsConfig config;
+    private final SortedSetDocValuesReaderState main;
+    private SortedSetDocValuesReaderState local;
+    private boolean localComputed;
+
+    FacetStates(IndexReader reader, FacetsConfig config) throws IOException {
+        this.reader = reader;
+        this.config = config;
+        this.main = compute(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+    }
+
+    IndexReader reader() {
+        return reader;
+    }
+
+    /** The ordinals of every facet but communes; null while no sheet has a facet value. */
+    SortedSetDocValuesReaderState main() {
+        return main;
+    }
+
+    /** Counts of {@code hits} by commune and EPCI ({@code territoryLocal}) added to {@code counted}. */
+    Facets withCommunes(Facets counted, FacetsCollector hits) throws IOException {
+        SortedSetDocValuesReaderState communes = local();
+        if (communes == null) {
+            return counted;
+        }
+        return new MultiFacets(Map.of(IndexSchema.FACET_TERRITORY_LOCAL, new SortedSetDocValuesFacetCounts(communes, hits)), counted);
+    }
+
+    /** Every facet, communes included, counted over {@code hits}. */
+    Facets countAll(FacetsCollector hits) throws IOException {
+        return withCommunes(new SortedSetDocValuesFacetCounts(main, hits), hits);
+    }
+
+    private synchronized SortedSetDocValuesReaderState local() throws IOException {
+        if (!localComputed) {
+            local = compute(IndexSchema.LOCAL_FACET_FIELD);
+            localComputed = true;
+        }
+        return local;
+    }
+
+    private SortedSetDocValuesReaderState compute(String field) throws IOException {
+        if (reader.maxDoc() == 0) {
+            return null;
+        }
+        try {
+            return new DefaultSortedSetDocValuesReaderState(reader, field, config);
+        } catch (IllegalArgumentException e) {
+            // No sheet has a value in this field yet.
+            return null;
+        }
+    }
+}
