@@ -67,6 +67,9 @@ ready=$(wait_ready)
 row[first]="$(( ready + 0 )) ms au total ($(grep -o 'Corpus [^:]* : [0-9]* fiche(s) importée(s), [0-9]* refusée(s) en [0-9]* ms' "$log" | sed 's/Corpus [^:]* : //' | head -1) ; $(grep -o 'Index reconstruit : .*' "$log" | head -1))"
 searchable=$(curl -fs "$base/api/v1/search?size=0" | grep -oE '"total":[0-9]+' | head -1 | cut -d: -f2)
 row[first]+=" ; $searchable fiches trouvées par la recherche"
+# The completion list is built after readiness; the load is measured once it is there.
+for _ in $(seq 1 3000); do grep -q 'Liste de complétion construite' "$log" && break; sleep 0.1; done
+row[first]+=" ; $(grep -o 'Liste de complétion construite en [0-9]* ms' "$log" | head -1) après"
 row[memory_start]=$(memory)
 
 echo "== Charge de recherche"
