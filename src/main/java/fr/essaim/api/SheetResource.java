@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.search.SearchService;
-import fr.essaim.sheet.JsonFields;
+import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
-import fr.essaim.sheet.Slugs;
+import fr.essaim.shared.Slugs;
 
 @Path("v1/sheets")
 @RequestScoped
@@ -97,31 +97,31 @@ public class SheetResource {
 
     private JsonObject toJson(Revision revision) {
         String slug = revision.getSheet().getSlug();
-        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
-        JsonObjectBuilder json = JsonFields.JSON.createObjectBuilder()
+        JsonObject fields = Json.parse(revision.getFieldsJson());
+        JsonObjectBuilder json = Json.JSON.createObjectBuilder()
                 .add("slug", slug)
                 .add("kind", revision.getKind())
                 .add("title", revision.getTitle())
                 .add("summary", revision.getSummary() == null ? "" : revision.getSummary())
                 .add("fields", fields)
-                .add("aliases", JsonFields.JSON.createArrayBuilder(List.copyOf(revision.getSheet().getAliases())))
+                .add("aliases", Json.JSON.createArrayBuilder(List.copyOf(revision.getSheet().getAliases())))
                 .add("markdown", revision.getSource())
                 .add("html", revision.getHtml())
                 .add("revision", revision.getNumber())
                 .add("updated", revision.getCreatedAt().toString())
                 .add("url", MarkdownRenderer.SHEET_PATH + slug);
-        JsonArrayBuilder links = JsonFields.JSON.createArrayBuilder();
+        JsonArrayBuilder links = Json.JSON.createArrayBuilder();
         var existing = sheets.publishedAmong(revision.getLinks());
-        revision.getLinks().forEach(target -> links.add(JsonFields.JSON.createObjectBuilder()
+        revision.getLinks().forEach(target -> links.add(Json.JSON.createObjectBuilder()
                 .add("slug", target)
                 .add("exists", existing.contains(target))));
         json.add("links", links);
-        JsonArrayBuilder backlinks = JsonFields.JSON.createArrayBuilder();
-        sheets.backlinks(slug).forEach(source -> backlinks.add(JsonFields.JSON.createObjectBuilder()
+        JsonArrayBuilder backlinks = Json.JSON.createArrayBuilder();
+        sheets.backlinks(slug).forEach(source -> backlinks.add(Json.JSON.createObjectBuilder()
                 .add("slug", source.getSheet().getSlug())
                 .add("title", source.getTitle())));
         json.add("backlinks", backlinks);
-        JsonArrayBuilder related = JsonFields.JSON.createArrayBuilder();
+        JsonArrayBuilder related = Json.JSON.createArrayBuilder();
         try {
             search.related(slug, 5).forEach(hit -> related.add(SearchResource.hit(hit)));
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-import fr.essaim.config.Jdbc;
+import fr.essaim.infra.Jdbc;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.markdown.SheetSource;
 import fr.essaim.sheet.FieldError;
@@ -29,6 +29,7 @@ import fr.essaim.sheet.ParsedSheet;
 import fr.essaim.sheet.ReferenceData;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.WikiTargets;
+import fr.essaim.shared.Yaml;
 
 /**
  * First-start import of sheets that have a single, published revision, straight into an empty
@@ -159,7 +160,7 @@ final class BulkImport {
                 int end = text.indexOf("\n---", 3);
                 for (String line : (end < 0 ? "" : text.substring(0, end)).split("\n")) {
                     if (line.startsWith("title:") || line.startsWith("aliases:")) {
-                        Object value = SheetSource.newYaml().load(line);
+                        Object value = Yaml.parser().load(line);
                         if (value instanceof Map<?, ?> map && map.get("title") != null) {
                             title = String.valueOf(map.get("title")).strip();
                         } else if (value instanceof Map<?, ?> map && map.get("aliases") instanceof List<?> list) {

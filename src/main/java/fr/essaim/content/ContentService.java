@@ -12,7 +12,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import fr.essaim.config.DataSourceDeclaration;
+import fr.essaim.infra.DataSourceDeclaration;
 import fr.essaim.sheet.ReferenceData;
 import fr.essaim.sheet.SheetService;
 

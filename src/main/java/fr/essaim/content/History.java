@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import fr.essaim.markdown.SheetSource;
-import fr.essaim.sheet.JsonFields;
+import fr.essaim.shared.Json;
+import fr.essaim.shared.Yaml;
 
 /**
  * The revision list of a sheet in the corpus format ({@code historique/<slug>.yml}). Written in one
@@ -33,7 +34,7 @@ record History(List<Entry> revisions, Integer published) {
     static History parse(String yaml, String fileName) throws ContentException {
         Object document;
         try {
-            document = SheetSource.newYaml().load(yaml);
+            document = Yaml.parser().load(yaml);
         } catch (RuntimeException e) {
             throw new ContentException("historique illisible (" + fileName + ") : " + e.getMessage());
         }
@@ -98,6 +99,6 @@ record History(List<Entry> revisions, Integer published) {
 
     /** A YAML double-quoted scalar: JSON string escapes are valid YAML ones. */
     private static String quoted(String text) {
-        return JsonFields.JSON.createValue(text).toString();
+        return Json.JSON.createValue(text).toString();
     }
 }

@@ -26,21 +26,20 @@ import jakarta.json.JsonValue;
 
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 
 import fr.essaim.markdown.SheetSource;
 import fr.essaim.sheet.FieldError;
-import fr.essaim.sheet.JsonFields;
+import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetService.ImportedRevision;
 import fr.essaim.sheet.SheetService;
-import fr.essaim.sheet.Slugs;
+import fr.essaim.shared.Slugs;
 import fr.essaim.theme.Theme;
 import fr.essaim.theme.ThemeList;
+import fr.essaim.shared.Yaml;
 
 /**
  * Imports the entries of a YesWiki Bazar form, as its API {@code api/forms/{id}/entries} returns
@@ -77,7 +76,7 @@ public class YesWikiImporter {
         @SuppressWarnings("unchecked")
         static Mapping fromClasspath() {
             try (InputStream in = YesWikiImporter.class.getClassLoader().getResourceAsStream(MAPPING)) {
-                Map<String, Object> yaml = SheetSource.newYaml().load(in);
+                Map<String, Object> yaml = Yaml.parser().load(in);
                 Map<String, String> fields = new LinkedHashMap<>();
                 ((Map<String, Object>) yaml.get("fields")).forEach((k, v) -> fields.put(k, String.valueOf(v)));
                 return new Mapping(String.valueOf(yaml.get("kind")), fields,
@@ -99,7 +98,7 @@ public class YesWikiImporter {
     /** Imports the entries into this report, which shows the progress while they come in. */
     public ImportReport importEntries(String json, String importer, ImportReport report) throws ContentException {
         JsonObject entries;
-        try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = Json.JSON.createReader(new StringReader(json))) {
             JsonValue document = reader.readValue();
             if (!(document instanceof JsonObject object)) {
                 throw new ContentException("export YesWiki attendu : un objet JSON dont les clés sont les noms des fiches (id_fiche)");
@@ -182,11 +181,7 @@ public class YesWikiImporter {
         text(entry, mapping.field("url")).filter(u -> u.matches("https?://\\S+")).or(() -> text(entry, "url")
                 .filter(u -> u.matches("https?://\\S+"))).ifPresent(url -> cited.put("url", url));
         front.put("sources", List.of(cited));
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setAllowUnicode(true);
-        options.setWidth(120);
-        return "---\n" + new Yaml(options).dump(front) + "---\n" + body;
+        return "---\n" + Yaml.dump(front, true) + "---\n" + body;
     }
 
     private List<Integer> themes(JsonObject entry, List<String> changes) {

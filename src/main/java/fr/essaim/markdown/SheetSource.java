@@ -5,9 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import fr.essaim.shared.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -52,7 +50,7 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
      * a whole subtree (a few kilobytes of YAML would expand into megabytes).
      */
     private static void refuseAliases(String yaml) throws InvalidSourceException {
-        for (Event event : newYaml().parse(new StringReader(yaml))) {
+        for (Event event : Yaml.parser().parse(new StringReader(yaml))) {
             if (event instanceof AliasEvent) {
                 throw new InvalidSourceException("en-tête YAML : les références (&ancre / *alias) ne sont pas admises");
             }
@@ -68,7 +66,7 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
     private static Map<String, Object> parseYaml(String yaml) throws InvalidSourceException {
         try {
             refuseAliases(yaml);
-            Object document = newYaml().load(yaml);
+            Object document = Yaml.parser().load(yaml);
             if (document == null) {
                 return Map.of();
             }
@@ -112,16 +110,5 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
             return "en-tête trop long";
         }
         return problem;
-    }
-
-    /** A fresh parser each time: SnakeYAML parsers are not thread-safe. */
-    public static Yaml newYaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(20);
-        options.setCodePointLimit(MAX_LENGTH);
-        return new Yaml(new SafeConstructor(options));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
-import fr.essaim.config.Transactions;
+import fr.essaim.infra.Transactions;
 import fr.essaim.sheet.Change;
 import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.SheetService;

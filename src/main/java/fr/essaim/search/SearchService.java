@@ -25,9 +25,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import fr.essaim.config.DataSourceDeclaration;
-import fr.essaim.config.DatabaseIdentity;
-import fr.essaim.config.Transactions;
+import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.DatabaseIdentity;
+import fr.essaim.infra.Transactions;
 import fr.essaim.sheet.SheetChanged;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;

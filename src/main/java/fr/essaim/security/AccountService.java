@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
-import fr.essaim.config.DataSourceDeclaration;
-import fr.essaim.config.Jdbc;
+import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.Jdbc;
 
 /** Accounts: created with a hashed password and their roles. */
 @ApplicationScoped

@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import fr.essaim.config.DataSourceDeclaration;
-import fr.essaim.config.Jdbc;
+import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.Jdbc;
 
 /**
  * API tokens: 256 random bits shown once to their owner; only their SHA-256 is stored (a secret

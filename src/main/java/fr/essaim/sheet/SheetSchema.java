@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.essaim.markdown.SheetSource;
+import fr.essaim.shared.Yaml;
 
 /**
  * The kinds of sheets and their fields, read from {@code schema.yml}. Validation of a revision's
@@ -50,7 +51,7 @@ public final class SheetSchema {
 
     @SuppressWarnings("unchecked")
     public static SheetSchema load(InputStream yaml) {
-        Map<String, Object> root = SheetSource.newYaml().load(yaml);
+        Map<String, Object> root = Yaml.parser().load(yaml);
         List<FieldDefinition> common = fields((List<Map<String, Object>>) root.get("common"));
         Map<String, KindDefinition> kinds = new LinkedHashMap<>();
         Map<String, Object> kindMap = (Map<String, Object>) root.get("kinds");

@@ -18,10 +18,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 
-import fr.essaim.config.Transactions;
+import fr.essaim.infra.Transactions;
 import fr.essaim.markdown.InvalidSourceException;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.markdown.SheetSource;
+import fr.essaim.shared.Slugs;
 
 /**
  * Sheets and their revisions: the one place where they are written. Every write use case is one

@@ -3,8 +3,7 @@ package fr.essaim.sheet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
+import fr.essaim.shared.Yaml;
 
 /** Writes the Markdown source of a sheet from its fields and body, as forms and JSON clients give them. */
 public final class SourceComposer {
@@ -22,12 +21,7 @@ public final class SourceComposer {
                 kept.put(name, value);
             }
         });
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setAllowUnicode(true);
-        options.setWidth(120);
-        options.setSplitLines(false);
-        String yaml = kept.isEmpty() ? "" : new Yaml(options).dump(kept);
+        String yaml = kept.isEmpty() ? "" : Yaml.dump(kept, false);
         String text = body == null ? "" : body.replace("\r\n", "\n");
         return "---\n" + yaml + "---\n" + text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n");
     }

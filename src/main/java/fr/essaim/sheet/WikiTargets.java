@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import fr.essaim.shared.Slugs;
 
 /**
  * The one resolution of wiki link targets, used when a revision is written, when a corpus is

@@ -9,7 +9,7 @@ import java.sql.Types;
 import java.util.List;
 import javax.sql.DataSource;
 
-import fr.essaim.config.Jdbc;
+import fr.essaim.infra.Jdbc;
 
 /** The territory table: written once, in batches, when the database is new. */
 public final class TerritoryStore {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.essaim.markdown.SheetSource;
+import fr.essaim.shared.Yaml;
 
 /** The theme list as written in {@code themes.yml}. */
 public final class ThemeList {
@@ -30,7 +31,7 @@ public final class ThemeList {
 
     @SuppressWarnings("unchecked")
     public static List<Theme> read(InputStream yaml) {
-        List<Map<String, Object>> entries = SheetSource.newYaml().load(yaml);
+        List<Map<String, Object>> entries = Yaml.parser().load(yaml);
         List<Theme> themes = new ArrayList<>();
         for (Map<String, Object> entry : entries) {
             Object examples = entry.get("examples");

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import fr.essaim.config.Transactions;
+import fr.essaim.infra.Transactions;
 
 /** The theme reference table, kept equal to the list shipped with the application. */
 @ApplicationScoped

@@ -24,11 +24,11 @@ import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
 import fr.essaim.sheet.FieldDefinition;
-import fr.essaim.sheet.JsonFields;
+import fr.essaim.shared.Json;
 import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
-import fr.essaim.sheet.Slugs;
+import fr.essaim.shared.Slugs;
 import fr.essaim.territory.TerritoryCatalog;
 
 import org.jsoup.Jsoup;
@@ -94,7 +94,7 @@ public class SheetView {
         }
         revision = published.get();
         backlinks = sheets.backlinks(slug);
-        values = JsonFields.parse(revision.getFieldsJson());
+        values = Json.parse(revision.getFieldsJson());
         fields = rows(revision);
         body = Jsoup.parseBodyFragment(sheets.linkedHtml(revision));
         // Heading anchors are empty links, which screen readers announce without a name: the id moves to the heading.

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import fr.essaim.config.DatabaseMigration;
+import fr.essaim.infra.DatabaseMigration;
 import fr.essaim.content.ImportReport.Outcome;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.sheet.References;

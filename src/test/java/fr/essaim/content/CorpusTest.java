@@ -27,11 +27,12 @@ import fr.essaim.sheet.ParsedSheet;
 import fr.essaim.sheet.References;
 import fr.essaim.sheet.SheetParser;
 import fr.essaim.sheet.SheetSchema;
-import fr.essaim.sheet.Slugs;
+import fr.essaim.shared.Slugs;
 import fr.essaim.territory.Territory;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryFile;
 import fr.essaim.theme.ThemeList;
+import fr.essaim.shared.Yaml;
 
 /** The shipped corpus: every sheet valid, every reference known, the coverage the product promises. */
 class CorpusTest {
@@ -134,7 +135,7 @@ class CorpusTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
                 String slug = file.getFileName().toString().replaceFirst("\\.yml$", "");
                 assertTrue(SHEETS.containsKey(slug), "historique sans fiche : " + slug);
-                Object history = SheetSource.newYaml().load(Files.readString(file));
+                Object history = Yaml.parser().load(Files.readString(file));
                 assertTrue(history instanceof Map<?, ?> map && map.get("revisions") instanceof List<?>, slug);
             }
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import fr.essaim.sheet.Slugs;
+import fr.essaim.shared.Slugs;
 
 /**
  * Authors may type raw HTML in a sheet; whatever they type, readers must never get script, frames,

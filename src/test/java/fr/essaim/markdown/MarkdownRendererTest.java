@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
-import fr.essaim.sheet.Slugs;
+import fr.essaim.shared.Slugs;
 
 /** Markdown bodies of sheets as readers see them. */
 class MarkdownRendererTest {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.essaim.config.DatabaseMigration;
+import fr.essaim.infra.DatabaseMigration;
 import fr.essaim.support.TestDatabases;
 
 /** HTML stored under an older, looser policy is cleaned again with the current one. */

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 import org.apache.lucene.store.FSDirectory;
 
-import fr.essaim.config.DatabaseIdentity;
-import fr.essaim.config.DatabaseMigration;
+import fr.essaim.infra.DatabaseIdentity;
+import fr.essaim.infra.DatabaseMigration;
 import fr.essaim.content.CorpusImporter;
 import fr.essaim.content.CorpusReader;
 import fr.essaim.content.ImportReport;

@@ -23,7 +23,7 @@ import fr.essaim.sheet.ParsedSheet;
 import fr.essaim.sheet.References;
 import fr.essaim.sheet.SheetParser;
 import fr.essaim.sheet.SheetSchema;
-import fr.essaim.sheet.Slugs;
+import fr.essaim.shared.Slugs;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryFile;
 

@@ -2,6 +2,7 @@ package fr.essaim.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import fr.essaim.config.DatabaseMigration;
+import fr.essaim.infra.DatabaseMigration;
+import fr.essaim.infra.V21__SheetTitleKeys;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.support.ResourceLocalJpa;
 import fr.essaim.support.Sheets;
@@ -90,6 +92,26 @@ abstract class PersistenceContract {
         assertEquals(3, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
         assertEquals("ancienne", sheets.resolveWikiTarget("l'ile-d'yeu : maison des services"));
+    }
+
+    /**
+     * Migration 21 was once {@code fr.essaim.config.V21__SheetTitleKeys} and called the
+     * application's folding; it now carries its own copy. A Java migration has no checksum, so a
+     * database where the former class ran still validates.
+     */
+    @Test
+    void migration21HasNoChecksumSoADatabaseMigratedByTheFormerClassStillValidates() throws Exception {
+        assertNull(new V21__SheetTitleKeys().getChecksum());
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("update \"flyway_schema_history\" set \"script\" = 'fr.essaim.config.V21__SheetTitleKeys' "
+                    + "where \"version\" = '21'");
+            try (ResultSet row = sql.executeQuery("select \"checksum\" from \"flyway_schema_history\" where \"version\" = '21'")) {
+                assertTrue(row.next());
+                assertNull(row.getObject(1), "no checksum recorded for the Java migration");
+            }
+        }
+
+        assertEquals(0, DatabaseMigration.migrate(dataSource).migrationsExecuted, "validated, nothing to run");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import fr.essaim.shared.Slugs;
 
 /** The URL names of sheets: what readers see in the address bar and what wiki links point to. */
 class SlugsTest {

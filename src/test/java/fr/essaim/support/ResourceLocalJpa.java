@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 
-import fr.essaim.config.Transactions;
+import fr.essaim.infra.Transactions;
 
 /**
  * The application's persistence unit outside the container, with what the container gives the

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 
-import fr.essaim.config.ConfiguredDataSource;
-import fr.essaim.config.DatabaseSettings;
+import fr.essaim.infra.ConfiguredDataSource;
+import fr.essaim.infra.DatabaseSettings;
 
 /** Databases for the integration tests: a dedicated PostgreSQL database, or an H2 file. */
 public final class TestDatabases {

@@ -1,4 +1,4 @@
-package fr.essaim.config;
+package fr.essaim.infra;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** The application's pooled, JTA-enlisted connection to its database. */
 @DataSourceDefinition(
         name = DataSourceDeclaration.JNDI_NAME,
-        className = "fr.essaim.config.ConfiguredDataSource",
+        className = "fr.essaim.infra.ConfiguredDataSource",
         minPoolSize = 1,
         maxPoolSize = 20,
         properties = {

@@ -1,4 +1,4 @@
-package fr.essaim.config;
+package fr.essaim.startup;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +29,8 @@ import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryStore;
 import fr.essaim.theme.ThemeList;
 import fr.essaim.theme.ThemeService;
+import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.DatabaseMigration;
 
 /** Brings the database up to date, fills an empty one with the corpus, then opens the search index. */
 @ApplicationScoped

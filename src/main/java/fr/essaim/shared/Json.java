@@ -1,4 +1,4 @@
-package fr.essaim.sheet;
+package fr.essaim.shared;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -14,16 +14,16 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 /** Front-matter values (maps, lists, scalars as YAML gives them) as JSON. */
-public final class JsonFields {
+public final class Json {
 
     /** Looked up once: {@code Json.create…} searches the class path for a provider at every call. */
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private JsonFields() {
+    private Json() {
     }
 
     public static JsonObject toJson(Map<?, ?> map) {
-        JsonObjectBuilder object = JsonFields.JSON.createObjectBuilder();
+        JsonObjectBuilder object = Json.JSON.createObjectBuilder();
         map.forEach((key, value) -> object.add(String.valueOf(key), toJsonValue(value)));
         return object.build();
     }
@@ -36,7 +36,7 @@ public final class JsonFields {
             return toJson(map);
         }
         if (value instanceof Collection<?> list) {
-            JsonArrayBuilder array = JsonFields.JSON.createArrayBuilder();
+            JsonArrayBuilder array = Json.JSON.createArrayBuilder();
             list.forEach(item -> array.add(toJsonValue(item)));
             return array.build();
         }
@@ -44,19 +44,19 @@ public final class JsonFields {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return JsonFields.JSON.createValue(((Number) value).longValue());
+            return Json.JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return JsonFields.JSON.createValue(big);
+            return Json.JSON.createValue(big);
         }
         if (value instanceof Number number) {
-            return JsonFields.JSON.createValue(new BigDecimal(number.toString()));
+            return Json.JSON.createValue(new BigDecimal(number.toString()));
         }
-        return JsonFields.JSON.createValue(String.valueOf(value));
+        return Json.JSON.createValue(String.valueOf(value));
     }
 
     public static JsonObject parse(String json) {
-        try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = Json.JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,4 +1,4 @@
-package fr.essaim.config;
+package fr.essaim.infra;
 
 import java.util.function.Supplier;
 

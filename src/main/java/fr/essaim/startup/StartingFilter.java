@@ -1,4 +1,4 @@
-package fr.essaim.config;
+package fr.essaim.startup;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package fr.essaim.config;
+package fr.essaim.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

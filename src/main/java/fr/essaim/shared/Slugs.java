@@ -1,4 +1,4 @@
-package fr.essaim.sheet;
+package fr.essaim.shared;
 
 import java.text.Normalizer;
 import java.util.Locale;
