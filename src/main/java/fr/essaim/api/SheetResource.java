@@ -35,6 +35,7 @@ import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.shared.Slugs;
+import fr.essaim.sheet.WikiLinks;
 
 @Path("v1/sheets")
 @RequestScoped
@@ -46,6 +47,9 @@ public class SheetResource {
 
     @Inject
     SheetService sheets;
+
+    @Inject
+    WikiLinks wikiLinks;
 
     @Inject
     SearchService search;
@@ -81,7 +85,7 @@ public class SheetResource {
             @PathParam("slug") String slug, @Context Request request) {
         Optional<Revision> published = Slugs.isValid(slug) ? sheets.findPublished(slug) : Optional.empty();
         if (published.isEmpty()) {
-            Optional<String> target = sheets.resolveAlias(slug);
+            Optional<String> target = wikiLinks.resolveAlias(slug);
             if (target.isPresent()) {
                 URI canonical = uriInfo.getBaseUriBuilder().path("v1/sheets/{slug}").build(target.get());
                 return Response.status(Response.Status.MOVED_PERMANENTLY).location(canonical).build();

@@ -46,6 +46,8 @@ import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.SourceComposer;
 import fr.essaim.sheet.WorkflowEvent;
+import fr.essaim.sheet.SheetWorkflow;
+import fr.essaim.sheet.WikiLinks;
 
 /**
  * Writing through the API: new sheets and changes as drafts, the workflow steps, and the
@@ -60,6 +62,12 @@ public class SheetWriteResource {
 
     @Inject
     SheetService sheets;
+
+    @Inject
+    SheetWorkflow workflow;
+
+    @Inject
+    WikiLinks wikiLinks;
 
     @Context
     SecurityContext security;
@@ -77,7 +85,7 @@ public class SheetWriteResource {
         if (submitted.isEmpty()) {
             return unreadable();
         }
-        SaveResult result = sheets.create(submitted.get().source(), actor(), submitted.get().comment());
+        SaveResult result = workflow.create(submitted.get().source(), actor(), submitted.get().comment());
         return answer(result, 201);
     }
 
@@ -92,7 +100,7 @@ public class SheetWriteResource {
             return ApiError.of(413, "Texte trop long pour l'aperçu (" + MAX_BODY / 1000 + " ko au plus).");
         }
         return Response.ok(Json.JSON.createObjectBuilder()
-                .add("html", sheets.preview(new String(text, StandardCharsets.UTF_8))).build()).build();
+                .add("html", wikiLinks.preview(new String(text, StandardCharsets.UTF_8))).build()).build();
     }
 
     @PUT
@@ -118,42 +126,42 @@ public class SheetWriteResource {
         if (submitted.isEmpty()) {
             return unreadable();
         }
-        return answer(sheets.save(slug, base.get(), submitted.get().source(), actor(), submitted.get().comment()), 200);
+        return answer(workflow.save(slug, base.get(), submitted.get().source(), actor(), submitted.get().comment()), 200);
     }
 
     @POST
     @Path("{slug}/submit")
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response submit(@PathParam("slug") String slug, String body) {
-        return answer(sheets.submit(slug, actor(), comment(body)), 200);
+        return answer(workflow.submit(slug, actor(), comment(body)), 200);
     }
 
     @POST
     @Path("{slug}/publish")
     @RolesAllowed(Roles.EDITOR)
     public Response publish(@PathParam("slug") String slug, String body) {
-        return answer(sheets.publish(slug, actor(), comment(body)), 200);
+        return answer(workflow.publish(slug, actor(), comment(body)), 200);
     }
 
     @POST
     @Path("{slug}/reject")
     @RolesAllowed(Roles.EDITOR)
     public Response reject(@PathParam("slug") String slug, String body) {
-        return answer(sheets.reject(slug, actor(), comment(body)), 200);
+        return answer(workflow.reject(slug, actor(), comment(body)), 200);
     }
 
     @POST
     @Path("{slug}/unpublish")
     @RolesAllowed(Roles.EDITOR)
     public Response unpublish(@PathParam("slug") String slug, String body) {
-        return answer(sheets.unpublish(slug, actor(), comment(body)), 200);
+        return answer(workflow.unpublish(slug, actor(), comment(body)), 200);
     }
 
     @POST
     @Path("{slug}/revisions/{number}/restore")
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response restore(@PathParam("slug") String slug, @PathParam("number") int number, String body) {
-        return answer(sheets.restore(slug, number, actor(), comment(body)), 201);
+        return answer(workflow.restore(slug, number, actor(), comment(body)), 201);
     }
 
     /** Public revisions for everyone; drafts, proposals and refusals for their author and editors. */

@@ -3,15 +3,10 @@ package fr.essaim.content;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +22,7 @@ import fr.essaim.sheet.FieldError;
 import fr.essaim.sheet.InvalidSheetException;
 import fr.essaim.sheet.ParsedSheet;
 import fr.essaim.sheet.ReferenceData;
+import fr.essaim.sheet.SheetRepository;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.WikiTargets;
 import fr.essaim.shared.Yaml;
@@ -34,7 +30,8 @@ import fr.essaim.shared.Yaml;
 /**
  * First-start import of sheets that have a single, published revision, straight into an empty
  * database: files are read a batch at a time (the corpus never sits whole in memory), parsed and
- * rendered on every core, and written with JDBC batches, one transaction per batch. A batch the
+ * rendered on every core, and written by the {@link SheetRepository} with JDBC batches, one
+ * transaction per batch: the same rows as the single import. A batch the
  * database refuses is rolled back and handed back to be imported sheet by sheet, so that one bad
  * sheet is refused alone and the others still come in.
  */
@@ -42,8 +39,8 @@ final class BulkImport {
 
     private static final Logger LOG = Logger.getLogger(BulkImport.class.getName());
     static final int BATCH = 500;
-    /** Ids come from sequences that step by this much, as JPA allocates them. */
-    private static final int ID_STEP = 50;
+    /** The comment of the revisions, and of their publication, as the single import gives it to a sheet without history. */
+    static final String COMMENT = "Import du corpus";
 
     /** What happens to a batch the database refused. */
     @FunctionalInterface
@@ -55,12 +52,15 @@ final class BulkImport {
     }
 
     private final DataSource dataSource;
+    private final SheetRepository repository;
     private final SheetSchema schema;
     private final ReferenceData references;
     private final String importer;
 
-    BulkImport(DataSource dataSource, SheetSchema schema, ReferenceData references, String importer) {
+    BulkImport(DataSource dataSource, SheetRepository repository, SheetSchema schema, ReferenceData references,
+            String importer) {
         this.dataSource = dataSource;
+        this.repository = repository;
         this.schema = schema;
         this.references = references;
         this.importer = importer;
@@ -89,7 +89,9 @@ final class BulkImport {
                     }
                 }
                 try {
-                    Jdbc.inTransaction(dataSource, connection -> insert(connection, valid));
+                    Jdbc.inTransaction(dataSource, connection -> repository.addPublished(connection,
+                            valid.stream().map(p -> new SheetRepository.NewSheet(p.slug(), p.sheet())).toList(),
+                            importer, COMMENT, OffsetDateTime.now(History.PARIS)));
                     valid.forEach(p -> report.add(p.path(), ImportReport.Outcome.IMPORTED));
                 } catch (SQLException | RuntimeException e) {
                     LOG.warning(() -> "Lot de " + valid.size() + " fiches refusé par la base (" + e.getMessage()
@@ -174,106 +176,5 @@ final class BulkImport {
             names.add(slugOf(file), title, aliases);
         }
         return new WikiTargets(names);
-    }
-
-    private int insert(Connection connection, List<Parsed> batch) throws SQLException {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        long[] sheetIds = ids(connection, "sheet_seq", batch.size());
-        long[] revisionIds = ids(connection, "revision_seq", batch.size());
-        long lastSeq;
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("update change_counter set last_seq = last_seq + " + batch.size() + " where id = 1");
-            try (ResultSet rs = statement.executeQuery("select last_seq from change_counter where id = 1")) {
-                rs.next();
-                lastSeq = rs.getLong(1);
-            }
-        }
-        OffsetDateTime now = OffsetDateTime.now(History.PARIS);
-        try (PreparedStatement sheets = connection.prepareStatement("insert into sheet (id, slug, kind, state, title, "
-                + "title_key, latest_revision, published_revision_id, pending_revision_id, created_at, updated_at, version) "
-                + "values (?, ?, ?, 'PUBLISHED', ?, ?, 1, null, null, ?, ?, 1)");
-                PreparedStatement revisions = connection.prepareStatement("insert into revision (id, sheet_id, number, "
-                        + "source, kind, title, summary, fields_json, html, author, created_at, comment, review_state) "
-                        + "values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED')");
-                PreparedStatement published = connection.prepareStatement(
-                        "update sheet set published_revision_id = ? where id = ?");
-                PreparedStatement links = connection.prepareStatement(
-                        "insert into revision_link (revision_id, target_slug) values (?, ?)");
-                PreparedStatement aliases = connection.prepareStatement(
-                        "insert into sheet_alias (alias, sheet_id) values (?, ?)");
-                PreparedStatement changes = connection.prepareStatement(
-                        "insert into change_log (seq, slug, created_at) values (?, ?, ?)")) {
-            for (int i = 0; i < batch.size(); i++) {
-                ParsedSheet sheet = batch.get(i).sheet();
-                String slug = batch.get(i).slug();
-                sheets.setLong(1, sheetIds[i]);
-                sheets.setString(2, slug);
-                sheets.setString(3, sheet.kind());
-                sheets.setString(4, sheet.title());
-                sheets.setString(5, WikiTargets.titleKey(sheet.title()));
-                sheets.setObject(6, now);
-                sheets.setObject(7, now);
-                sheets.addBatch();
-                revisions.setLong(1, revisionIds[i]);
-                revisions.setLong(2, sheetIds[i]);
-                revisions.setString(3, sheet.source());
-                revisions.setString(4, sheet.kind());
-                revisions.setString(5, sheet.title());
-                revisions.setString(6, sheet.summary());
-                revisions.setString(7, sheet.fieldsJson());
-                revisions.setString(8, sheet.html());
-                revisions.setString(9, importer);
-                revisions.setObject(10, now);
-                revisions.setString(11, "Import du corpus");
-                revisions.addBatch();
-                published.setLong(1, revisionIds[i]);
-                published.setLong(2, sheetIds[i]);
-                published.addBatch();
-                for (String link : new java.util.TreeSet<>(sheet.links())) {
-                    links.setLong(1, revisionIds[i]);
-                    links.setString(2, link);
-                    links.addBatch();
-                }
-                for (String alias : sheet.aliases()) {
-                    aliases.setString(1, alias);
-                    aliases.setLong(2, sheetIds[i]);
-                    aliases.addBatch();
-                }
-                changes.setLong(1, lastSeq - batch.size() + 1 + i);
-                changes.setString(2, slug);
-                changes.setObject(3, now);
-                changes.addBatch();
-            }
-            sheets.executeBatch();
-            revisions.executeBatch();
-            published.executeBatch();
-            links.executeBatch();
-            aliases.executeBatch();
-            changes.executeBatch();
-        }
-        return batch.size();
-    }
-
-    /** {@code count} fresh ids from a sequence stepping by {@link #ID_STEP}: each value v stands for v-49…v. */
-    private static long[] ids(Connection connection, String sequence, int count) throws SQLException {
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        String next = postgres ? "select nextval('" + sequence + "')" : "select next value for " + sequence;
-        long[] ids = new long[count];
-        int filled = 0;
-        try (PreparedStatement statement = connection.prepareStatement(next)) {
-            while (filled < count) {
-                long value;
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    value = rs.getLong(1);
-                }
-                for (long id = value - ID_STEP + 1; id <= value && filled < count; id++) {
-                    ids[filled++] = id;
-                }
-            }
-        }
-        return ids;
     }
 }

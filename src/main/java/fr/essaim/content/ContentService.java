@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import fr.essaim.infra.DataSourceDeclaration;
 import fr.essaim.sheet.ReferenceData;
+import fr.essaim.sheet.SheetRepository;
 import fr.essaim.sheet.SheetService;
 
 /** Moving the corpus in and out of Essaim: what the start-up, the admin API and the admin page call. */
@@ -33,6 +34,9 @@ public class ContentService {
 
     @Inject
     SheetService sheets;
+
+    @Inject
+    SheetRepository repository;
 
     @Inject
     ReferenceData references;
@@ -76,7 +80,7 @@ public class ContentService {
         history.corpus().files().forEach(withHistory::put);
         report.addAll(history.report());
         importer.importCorpus(withHistory, report, CORPUS_IMPORTER);
-        new BulkImport(dataSource, sheets.schema(), references, CORPUS_IMPORTER).run(folder, simple, report, files -> {
+        new BulkImport(dataSource, repository, sheets.schema(), references, CORPUS_IMPORTER).run(folder, simple, report, files -> {
             Corpus one = new Corpus();
             for (Path file : files) {
                 try {

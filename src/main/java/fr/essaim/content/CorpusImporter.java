@@ -15,7 +15,8 @@ import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.Sheet;
 import fr.essaim.sheet.SheetService;
-import fr.essaim.sheet.SheetService.ImportedRevision;
+import fr.essaim.sheet.SheetImports;
+import fr.essaim.sheet.SheetImports.ImportedRevision;
 
 /**
  * Writes a corpus into the database, sheet by sheet: a new sheet comes in with its history; a
@@ -28,14 +29,16 @@ public class CorpusImporter {
     private static final Logger LOG = Logger.getLogger(CorpusImporter.class.getName());
 
     private SheetService sheets;
+    private SheetImports imports;
 
     protected CorpusImporter() {
         // for the container's proxy
     }
 
     @Inject
-    public CorpusImporter(SheetService sheets) {
+    public CorpusImporter(SheetService sheets, SheetImports imports) {
         this.sheets = sheets;
+        this.imports = imports;
     }
 
     public ImportReport importCorpus(Corpus corpus, ImportReport report, String importer) {
@@ -74,13 +77,13 @@ public class CorpusImporter {
                 report.add(path, ImportReport.Outcome.UNCHANGED);
                 return;
             }
-            record(report, path, sheets.importUpdate(slug, new ImportedRevision(current, importer,
-                    OffsetDateTime.now(History.PARIS), "Import")), ImportReport.Outcome.UPDATED);
+            record(report, path, imports.importUpdate(slug, new ImportedRevision(current, importer,
+                    OffsetDateTime.now(History.PARIS), "Import"), importer), ImportReport.Outcome.UPDATED);
             return;
         }
         Optional<String> historyFile = corpus.get(Corpus.historyPath(slug));
         History history = historyFile.isPresent() ? History.parse(historyFile.get(), Corpus.historyPath(slug))
-                : new History(List.of(new History.Entry(1, importer, OffsetDateTime.now(History.PARIS), "Import du corpus")), 1);
+                : new History(List.of(new History.Entry(1, importer, OffsetDateTime.now(History.PARIS), BulkImport.COMMENT)), 1);
         List<ImportedRevision> revisions = new ArrayList<>();
         for (History.Entry entry : history.revisions()) {
             String source = entry.number() == history.current() ? current
@@ -88,7 +91,7 @@ public class CorpusImporter {
                             "texte de la révision " + entry.number() + " manquant (" + Corpus.olderRevisionPath(slug, entry.number()) + ")"));
             revisions.add(new ImportedRevision(source, entry.author(), entry.date(), entry.comment()));
         }
-        record(report, path, sheets.importSheet(slug, revisions, history.published()), ImportReport.Outcome.IMPORTED);
+        record(report, path, imports.importSheet(slug, revisions, history.published(), importer), ImportReport.Outcome.IMPORTED);
     }
 
     private static void record(ImportReport report, String path, SaveResult result, ImportReport.Outcome success) {

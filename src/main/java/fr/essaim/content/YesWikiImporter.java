@@ -34,7 +34,9 @@ import fr.essaim.sheet.FieldError;
 import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
-import fr.essaim.sheet.SheetService.ImportedRevision;
+import fr.essaim.sheet.SheetImports;
+import fr.essaim.sheet.SheetImports.ImportedRevision;
+import fr.essaim.sheet.WikiLinks;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.shared.Slugs;
 import fr.essaim.theme.Theme;
@@ -56,6 +58,8 @@ public class YesWikiImporter {
     private static final int SUMMARY_MAX = 300;
 
     private SheetService sheets;
+    private SheetImports imports;
+    private WikiLinks links;
     private Mapping mapping;
     private java.util.Set<Integer> themeCodes;
 
@@ -64,8 +68,10 @@ public class YesWikiImporter {
     }
 
     @Inject
-    public YesWikiImporter(SheetService sheets) {
+    public YesWikiImporter(SheetService sheets, SheetImports imports, WikiLinks links) {
         this.sheets = sheets;
+        this.imports = imports;
+        this.links = links;
         this.mapping = Mapping.fromClasspath();
         this.themeCodes = ThemeList.fromClasspath().stream().map(Theme::getCode).collect(java.util.stream.Collectors.toSet());
     }
@@ -139,7 +145,7 @@ public class YesWikiImporter {
                 + text(entry, "date_maj_fiche").map(d -> ", mis à jour le " + d).orElse("");
         ImportedRevision revision = new ImportedRevision(source, importer, created, comment);
 
-        Optional<String> existing = sheets.resolveAlias(wikiName);
+        Optional<String> existing = links.resolveAlias(wikiName);
         SaveResult result;
         ImportReport.Outcome success;
         if (existing.isPresent()) {
@@ -148,11 +154,11 @@ public class YesWikiImporter {
                 report.add(path, ImportReport.Outcome.UNCHANGED);
                 return;
             }
-            result = sheets.importUpdate(existing.get(), revision);
+            result = imports.importUpdate(existing.get(), revision, importer);
             success = ImportReport.Outcome.UPDATED;
         } else {
             String slug = Slugs.unique(title, candidate -> sheets.find(candidate).isPresent());
-            result = sheets.importSheet(slug, List.of(revision));
+            result = imports.importSheet(slug, List.of(revision), importer);
             success = ImportReport.Outcome.IMPORTED;
         }
         if (result instanceof SaveResult.Saved) {

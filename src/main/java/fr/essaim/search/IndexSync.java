@@ -14,6 +14,7 @@ import fr.essaim.infra.Transactions;
 import fr.essaim.sheet.Change;
 import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.SheetService;
+import fr.essaim.sheet.ChangeLog;
 
 /**
  * Brings an index up to the database: {@link #catchUp()} applies the change log from the number
@@ -27,11 +28,13 @@ public final class IndexSync {
     private static final int PAGE = 1_000;
 
     private final SheetService sheets;
+    private final ChangeLog changeLog;
     private final SearchIndex index;
     private final Transactions transactions;
 
-    public IndexSync(SheetService sheets, SearchIndex index, Transactions transactions) {
+    public IndexSync(SheetService sheets, ChangeLog changeLog, SearchIndex index, Transactions transactions) {
         this.sheets = sheets;
+        this.changeLog = changeLog;
         this.index = index;
         this.transactions = transactions;
     }
@@ -54,7 +57,7 @@ public final class IndexSync {
         while (true) {
             long from = index.appliedSequence();
             Batch batch = transactions.inNewTransaction(() -> {
-                List<Change> changes = sheets.changesAfter(from, BATCH);
+                List<Change> changes = changeLog.changesAfter(from, BATCH);
                 Map<String, Optional<IndexedSheet>> latest = new LinkedHashMap<>();
                 changes.forEach(change -> latest.put(change.getSlug(), Optional.empty()));
                 for (PublishedText text : sheets.publishedTexts(latest.keySet())) {
@@ -79,7 +82,7 @@ public final class IndexSync {
      */
     public int rebuild(IntConsumer progress) throws IOException {
         // The change number is read first: whatever is published after it is applied again by the catch-up.
-        long sequence = transactions.inNewTransaction(sheets::lastChange);
+        long sequence = transactions.inNewTransaction(changeLog::lastChange);
         Iterable<List<IndexedSheet>> pages = () -> new Iterator<>() {
             private long after = Long.MIN_VALUE;
             private List<PublishedText> next = read();

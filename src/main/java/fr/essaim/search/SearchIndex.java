@@ -4,12 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.apache.lucene.store.AlreadyClosedException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,8 +50,6 @@ import fr.essaim.territory.TerritoryCatalog;
 public final class SearchIndex implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
-    private static final String CURRENT = "current";
-    private static final String FOLDER_PREFIX = "index-";
     private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     /** What the index must agree with: the database it indexes and how far that database's change log goes. */
@@ -69,7 +62,7 @@ public final class SearchIndex implements Closeable {
         Directory open(Path folder) throws IOException;
     }
 
-    private final Path root;
+    private final IndexFolders folders;
     private final Directories directories;
     private final String database;
     private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
@@ -95,9 +88,9 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private SearchIndex(Path root, Directories directories, String database, SheetDocuments documents,
+    private SearchIndex(IndexFolders folders, Directories directories, String database, SheetDocuments documents,
             boolean needsRebuild) {
-        this.root = root;
+        this.folders = folders;
         this.directories = directories;
         this.database = database;
         this.documents = documents;
@@ -126,15 +119,16 @@ public final class SearchIndex implements Closeable {
         Files.createDirectories(root);
         SheetDocuments documents = new SheetDocuments(IndexSchema.facetsConfig(), territories, themeLabels);
         String database = expected == null ? "" : expected.database();
-        Path folder = currentFolder(root);
+        IndexFolders folders = new IndexFolders(root);
+        Path folder = folders.current();
         String reason = folder == null ? "index absent" : unusable(folder, expected, directories);
-        SearchIndex index = new SearchIndex(root, directories, database, documents, reason != null);
+        SearchIndex index = new SearchIndex(folders, directories, database, documents, reason != null);
         if (reason != null) {
             LOG.info(() -> "Index de recherche à reconstruire : " + reason);
             // An empty stand-in serves until the rebuild switches to its own folder. It is never
             // named current: a crash before the switch means a rebuild again at the next start.
-            Files.deleteIfExists(root.resolve(CURRENT));
-            folder = index.newFolder();
+            folders.forgetCurrent();
+            folder = folders.fresh();
             index.live = index.openLive(folder, IndexWriterConfig.OpenMode.CREATE);
             index.commit(index.live, 0);
         } else {
@@ -142,19 +136,8 @@ public final class SearchIndex implements Closeable {
             index.appliedSequence = Long.parseLong(SegmentInfos.readLatestCommit(index.live.directory()).getUserData()
                     .getOrDefault(IndexSchema.SEQUENCE_KEY, "0"));
         }
-        index.removeOtherFolders();
+        folders.removeAllBut(index.live.folder());
         return index;
-    }
-
-    /** The folder named by {@code current}; null when there is none or it is gone. */
-    private static Path currentFolder(Path root) throws IOException {
-        Path pointer = root.resolve(CURRENT);
-        if (!Files.isRegularFile(pointer)) {
-            return null;
-        }
-        String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-        Path folder = root.resolve(name);
-        return name.startsWith(FOLDER_PREFIX) && Files.isDirectory(folder) ? folder : null;
     }
 
     /** Why the index in this folder cannot be used as it is; null when it can. */
@@ -197,60 +180,6 @@ public final class SearchIndex implements Closeable {
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
-        }
-    }
-
-    /** A folder name not used yet, greater than every existing one. */
-    private Path newFolder() throws IOException {
-        long next = 1;
-        try (Stream<Path> folders = Files.list(root)) {
-            for (Path folder : folders.toList()) {
-                String name = folder.getFileName().toString();
-                if (name.startsWith(FOLDER_PREFIX)) {
-                    try {
-                        next = Math.max(next, Long.parseLong(name.substring(FOLDER_PREFIX.length())) + 1);
-                    } catch (NumberFormatException e) {
-                        // Not one of ours: left alone.
-                    }
-                }
-            }
-        }
-        Path folder = root.resolve(FOLDER_PREFIX + next);
-        Files.createDirectories(folder);
-        return folder;
-    }
-
-    /** Names the folder to serve from, in one atomic rename: a crash leaves the old name or the new one. */
-    private void point(Path folder) throws IOException {
-        Path pending = root.resolve(CURRENT + ".new");
-        Files.writeString(pending, folder.getFileName().toString() + "\n", StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(pending, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(pending, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Removes what earlier runs left: older folders, a rebuild cut short, index files of the former layout. */
-    private void removeOtherFolders() {
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (!entry.equals(live.folder()) && !name.equals(CURRENT)) {
-                    deleteRecursively(entry);
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Nettoyage du dossier de l'index incomplet : " + root, e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        try (Stream<Path> tree = Files.walk(path)) {
-            for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Suppression impossible : " + path, e);
         }
     }
 
@@ -321,13 +250,13 @@ public final class SearchIndex implements Closeable {
             throw new IOException("une reconstruction de l'index est déjà en cours");
         }
         try {
-            Path folder = newFolder();
+            Path folder = folders.fresh();
             Live built = null;
             try {
                 built = openLive(folder, IndexWriterConfig.OpenMode.CREATE);
                 int count = addAll(built.writer(), pages, progress);
                 commit(built, sequence);
-                point(folder);
+                folders.point(folder);
                 switchTo(built, sequence);
                 return count;
             } catch (IOException | RuntimeException e) {
@@ -339,7 +268,7 @@ public final class SearchIndex implements Closeable {
                         e.addSuppressed(closing);
                     }
                 }
-                deleteRecursively(folder);
+                IndexFolders.deleteRecursively(folder);
                 throw e;
             }
         } finally {
@@ -393,7 +322,7 @@ public final class SearchIndex implements Closeable {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Fermeture de l'ancien index", e);
         }
-        deleteRecursively(old.folder());
+        IndexFolders.deleteRecursively(old.folder());
     }
 
     private void commit(Live target, long sequence) throws IOException {

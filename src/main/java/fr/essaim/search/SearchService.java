@@ -33,6 +33,7 @@ import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.theme.Theme;
 import fr.essaim.theme.ThemeList;
+import fr.essaim.sheet.ChangeLog;
 
 /**
  * Keeps this node's index equal to the published content of the database, by tailing the change
@@ -56,6 +57,9 @@ public class SearchService {
 
     @Inject
     SheetService sheets;
+
+    @Inject
+    ChangeLog changeLog;
 
     @Inject
     TerritoryCatalog territories;
@@ -95,7 +99,7 @@ public class SearchService {
                 .collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
         SearchIndex.Expected expected;
         try {
-            expected = new SearchIndex.Expected(DatabaseIdentity.of(dataSource), sheets.lastChange());
+            expected = new SearchIndex.Expected(DatabaseIdentity.of(dataSource), changeLog.lastChange());
         } catch (SQLException e) {
             throw new IOException("base de données injoignable : " + e.getMessage(), e);
         }
@@ -131,7 +135,7 @@ public class SearchService {
             long start = System.nanoTime();
             rebuilt = 0;
             LOG.info("Reconstruction de l'index de recherche");
-            int count = new IndexSync(sheets, engine.index(), transactions).rebuild(done -> {
+            int count = new IndexSync(sheets, changeLog, engine.index(), transactions).rebuild(done -> {
                 rebuilt = done;
                 if (done % 10_000 == 0) {
                     LOG.info(() -> "Reconstruction de l'index : " + done + " fiches indexées");
@@ -223,7 +227,7 @@ public class SearchService {
 
     private int catchUp() throws IOException {
         SearchEngine current = engine;
-        return new IndexSync(sheets, current.index(), transactions).catchUp(published -> {
+        return new IndexSync(sheets, changeLog, current.index(), transactions).catchUp(published -> {
             try {
                 current.addSuggestions(published);
             } catch (IOException e) {
@@ -270,7 +274,7 @@ public class SearchService {
     public Status status() {
         SearchEngine current = engine;
         long applied = current == null ? 0 : current.index().appliedSequence();
-        return new Status(state, applied, sheets.lastChange(), rebuilt, toRebuild, current != null && current.index().isSound());
+        return new Status(state, applied, changeLog.lastChange(), rebuilt, toRebuild, current != null && current.index().isSound());
     }
 
     private SearchEngine engine() throws IOException {

@@ -30,7 +30,7 @@ public class Revision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "revision_seq")
-    @SequenceGenerator(name = "revision_seq", sequenceName = "revision_seq", allocationSize = 50)
+    @SequenceGenerator(name = "revision_seq", sequenceName = "revision_seq", allocationSize = JpaSheetRepository.ID_STEP)
     private Long id;
 
     @ManyToOne(optional = false)

@@ -27,7 +27,7 @@ public class Sheet {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sheet_seq")
-    @SequenceGenerator(name = "sheet_seq", sequenceName = "sheet_seq", allocationSize = 50)
+    @SequenceGenerator(name = "sheet_seq", sequenceName = "sheet_seq", allocationSize = JpaSheetRepository.ID_STEP)
     private Long id;
 
     @Column(nullable = false, updatable = false)

@@ -51,6 +51,15 @@ public final class SheetParser {
     }
 
     /** The old names a sheet's front matter gives it. */
+    /** The old names a stored source declares: it was valid when saved, so only its front matter is read again. */
+    static Set<String> aliasesOf(String source) {
+        try {
+            return aliases(fr.essaim.markdown.SheetSource.parse(source).frontMatter());
+        } catch (fr.essaim.markdown.InvalidSourceException e) {
+            return Set.of();
+        }
+    }
+
     static Set<String> aliases(Map<String, Object> frontMatter) {
         Set<String> aliases = new LinkedHashSet<>();
         if (frontMatter.get("aliases") instanceof List<?> names) {

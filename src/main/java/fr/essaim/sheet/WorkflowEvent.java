@@ -21,7 +21,7 @@ public class WorkflowEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "workflow_event_seq")
-    @SequenceGenerator(name = "workflow_event_seq", sequenceName = "workflow_event_seq", allocationSize = 50)
+    @SequenceGenerator(name = "workflow_event_seq", sequenceName = "workflow_event_seq", allocationSize = JpaSheetRepository.ID_STEP)
     private Long id;
 
     @ManyToOne(optional = false)

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.content.ContentService;
 import fr.essaim.markdown.HtmlSanitizer;
-import fr.essaim.markdown.StoredHtml;
 import fr.essaim.search.SearchService;
+import fr.essaim.sheet.SheetRepository;
 import fr.essaim.security.AccountService;
 import fr.essaim.content.ImportReport;
 import fr.essaim.territory.TerritoryCatalog;
@@ -50,6 +50,9 @@ public class ApplicationStartup {
 
     @Inject
     ContentService content;
+
+    @Inject
+    SheetRepository sheets;
 
     @Inject
     AccountService accounts;
@@ -136,7 +139,7 @@ public class ApplicationStartup {
         }
         startup.phase("nettoyage-html");
         long start = System.nanoTime();
-        int changed = StoredHtml.resanitizeAll(dataSource);
+        int changed = sheets.rewriteAllHtml(dataSource, HtmlSanitizer::sanitize);
         Seeding.markDone(dataSource, step);
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info(() -> "HTML des révisions nettoyé avec la politique " + HtmlSanitizer.POLICY_VERSION + " : "

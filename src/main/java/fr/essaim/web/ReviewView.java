@@ -18,6 +18,8 @@ import fr.essaim.sheet.RevisionDiff;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.Sheet;
 import fr.essaim.sheet.SheetService;
+import fr.essaim.sheet.SheetWorkflow;
+import fr.essaim.sheet.WikiLinks;
 
 /** The editors' review queue: each proposal with its diff against the published text, to publish or refuse. */
 @Named
@@ -28,6 +30,12 @@ public class ReviewView implements Serializable {
 
     @Inject
     transient SheetService sheets;
+
+    @Inject
+    transient SheetWorkflow workflow;
+
+    @Inject
+    transient WikiLinks wikiLinks;
 
     private String fiche;
     private String fait;
@@ -58,15 +66,15 @@ public class ReviewView implements Serializable {
 
     public String getPreview() {
         Revision pending = getPending();
-        return pending == null ? "" : sheets.linkedHtml(pending);
+        return pending == null ? "" : wikiLinks.linkedHtml(pending);
     }
 
     public String publish() throws IOException {
-        return done(sheets.publish(fiche, actor(), comment), "publiee");
+        return done(workflow.publish(fiche, actor(), comment), "publiee");
     }
 
     public String reject() throws IOException {
-        return done(sheets.reject(fiche, actor(), comment), "refusee");
+        return done(workflow.reject(fiche, actor(), comment), "refusee");
     }
 
     private String done(SaveResult result, String what) throws IOException {

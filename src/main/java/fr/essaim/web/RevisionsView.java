@@ -16,6 +16,7 @@ import fr.essaim.sheet.RevisionDiff;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.WorkflowEvent;
+import fr.essaim.sheet.SheetWorkflow;
 
 /** The history of a sheet and the diff between two of its revisions, as far as the reader may see. */
 @Named
@@ -24,6 +25,9 @@ public class RevisionsView {
 
     @Inject
     SheetService sheets;
+
+    @Inject
+    SheetWorkflow workflow;
 
     private String slug;
     private String de;
@@ -65,7 +69,7 @@ public class RevisionsView {
             message = "Connectez-vous pour restaurer une révision.";
             return null;
         }
-        SaveResult result = sheets.restore(slug, number, actor, null);
+        SaveResult result = workflow.restore(slug, number, actor, null);
         if (result instanceof SaveResult.Saved) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(external.getRequestContextPath() + "/fiches/" + slug + "/historique?enregistre=restauree");

@@ -30,6 +30,9 @@ import fr.essaim.sheet.SourceComposer;
 import fr.essaim.sheet.TextMerge;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.theme.ThemeService;
+import fr.essaim.sheet.SheetWorkflow;
+import fr.essaim.sheet.SheetWorkflow.Then;
+import fr.essaim.sheet.WikiLinks;
 
 /**
  * The form to write a sheet, generated from the kind's schema: new ({@code /fiches/nouvelle}) or
@@ -44,6 +47,12 @@ public class SheetEditorView implements Serializable {
 
     @Inject
     transient SheetService sheets;
+
+    @Inject
+    transient SheetWorkflow workflow;
+
+    @Inject
+    transient WikiLinks wikiLinks;
 
     @Inject
     transient ThemeService themes;
@@ -135,15 +144,15 @@ public class SheetEditorView implements Serializable {
     }
 
     public String saveDraft() throws IOException {
-        return save(Step.DRAFT);
+        return save(Then.DRAFT);
     }
 
     public String saveAndSubmit() throws IOException {
-        return save(Step.SUBMIT);
+        return save(Then.SUBMIT);
     }
 
     public String saveAndPublish() throws IOException {
-        return save(Step.PUBLISH);
+        return save(Then.PUBLISH);
     }
 
     /** Saves the merged text the conflict view offered, on the revision that won. */
@@ -151,8 +160,8 @@ public class SheetEditorView implements Serializable {
         if (conflict == null || conflict.merged() == null) {
             return null;
         }
-        SaveResult result = sheets.save(slug, conflict.currentRevision(), conflict.merged(), actor(), comment);
-        return after(result, Step.DRAFT);
+        SaveResult result = workflow.save(slug, conflict.currentRevision(), conflict.merged(), actor(), comment);
+        return after(result, Then.DRAFT);
     }
 
     /** Keeps the user's text and takes the winning revision as the new base: the next save replaces it knowingly. */
@@ -164,32 +173,26 @@ public class SheetEditorView implements Serializable {
         }
     }
 
-    private enum Step { DRAFT, SUBMIT, PUBLISH }
-
-    private String save(Step step) throws IOException {
+    /** Saves the text and takes the next step, in one transaction: if the step is refused, nothing is stored. */
+    private String save(Then step) throws IOException {
         errors.clear();
         bodyError = null;
         inputs.forEach(i -> i.setError(null));
         conflict = null;
         String source = composeSource();
         SaveResult result = slug == null || slug.isBlank()
-                ? sheets.create(source, actor(), comment)
-                : sheets.save(slug, baseRevision, source, actor(), comment);
+                ? workflow.create(source, actor(), comment, step)
+                : workflow.save(slug, baseRevision, source, actor(), comment, step);
         return after(result, step);
     }
 
-    private String after(SaveResult result, Step step) throws IOException {
+    private String after(SaveResult result, Then step) throws IOException {
         if (result instanceof SaveResult.Saved saved) {
-            SaveResult next = switch (step) {
-                case SUBMIT -> sheets.submit(saved.slug(), actor(), comment);
-                case PUBLISH -> sheets.publish(saved.slug(), actor(), comment);
-                default -> result;
-            };
-            String note = next instanceof SaveResult.Saved ? switch (step) {
+            String note = switch (step) {
                 case SUBMIT -> "soumise";
                 case PUBLISH -> "publiee";
-                default -> "brouillon";
-            } : "brouillon";
+                case DRAFT -> "brouillon";
+            };
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(external.getRequestContextPath() + "/fiches/" + saved.slug() + "/historique?enregistre=" + note);
             return null;
@@ -311,7 +314,7 @@ public class SheetEditorView implements Serializable {
 
     /** The text as it will read, rendered with every page; the script of the page keeps it current while one types. */
     public String getPreview() {
-        return sheets.preview(body);
+        return wikiLinks.preview(body);
     }
 
     public List<String> getErrors() {

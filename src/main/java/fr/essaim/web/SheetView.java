@@ -34,6 +34,7 @@ import fr.essaim.territory.TerritoryCatalog;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import fr.essaim.sheet.WikiLinks;
 
 /** The page of one published sheet. */
 @Named
@@ -42,6 +43,9 @@ public class SheetView {
 
     @Inject
     SheetService sheets;
+
+    @Inject
+    WikiLinks wikiLinks;
 
     @Inject
     SearchService search;
@@ -82,7 +86,7 @@ public class SheetView {
         ExternalContext external = faces.getExternalContext();
         Optional<Revision> published = Slugs.isValid(slug) ? sheets.findPublished(slug) : Optional.empty();
         if (published.isEmpty()) {
-            Optional<String> target = slug == null ? Optional.empty() : sheets.resolveAlias(slug);
+            Optional<String> target = slug == null ? Optional.empty() : wikiLinks.resolveAlias(slug);
             if (target.isPresent()) {
                 external.setResponseStatus(301);
                 external.setResponseHeader("Location", external.getRequestContextPath() + "/fiches/" + target.get());
@@ -96,7 +100,7 @@ public class SheetView {
         backlinks = sheets.backlinks(slug);
         values = Json.parse(revision.getFieldsJson());
         fields = rows(revision);
-        body = Jsoup.parseBodyFragment(sheets.linkedHtml(revision));
+        body = Jsoup.parseBodyFragment(wikiLinks.linkedHtml(revision));
         // Heading anchors are empty links, which screen readers announce without a name: the id moves to the heading.
         for (Element anchor : body.select("h1 > a[id]:empty, h2 > a[id]:empty, h3 > a[id]:empty, h4 > a[id]:empty")) {
             anchor.parent().id(anchor.id());

@@ -30,6 +30,7 @@ import fr.essaim.sheet.SheetParser;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.support.ResourceLocalJpa;
+import fr.essaim.support.SheetBeans;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryFile;
 
@@ -46,23 +47,25 @@ abstract class ContentContract {
 
     /** A running Essaim on an empty, migrated database. */
     private final class Essaim {
+        final DataSource dataSource;
+        final SheetBeans beans;
         final SheetService sheets;
         final CorpusImporter importer;
         final CorpusExporter exporter;
         final YesWikiImporter yesWiki;
 
         Essaim() throws Exception {
-            DataSource dataSource = emptyDatabase();
+            dataSource = emptyDatabase();
             DatabaseMigration.migrate(dataSource);
             if (jpa != null) {
                 jpa.close();
             }
             jpa = new ResourceLocalJpa(dataSource);
-            sheets = new SheetService(jpa.entityManager(), jpa, new References(TERRITORIES),
-                    new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()), Clock.systemUTC());
-            importer = new CorpusImporter(sheets);
+            beans = new SheetBeans(jpa, new References(TERRITORIES));
+            sheets = beans.sheets;
+            importer = new CorpusImporter(sheets, beans.imports);
             exporter = new CorpusExporter(sheets);
-            yesWiki = new YesWikiImporter(sheets);
+            yesWiki = new YesWikiImporter(sheets, beans.imports, beans.links);
         }
 
         ImportReport importZip(byte[] zip) throws ContentException {
@@ -94,12 +97,12 @@ abstract class ContentContract {
         // Some history beyond the corpus: a pending revision and a sheet never published.
         String slug = "zirondaile-halte-garderie-itinerante";
         Revision published = first.sheets.findPublished(slug).orElseThrow();
-        assertInstanceOf(SaveResult.Saved.class, first.sheets.save(slug, published.getNumber(),
+        assertInstanceOf(SaveResult.Saved.class, first.beans.workflow.save(slug, published.getNumber(),
                 published.getSource().replace("## Résultats", "## Résultats\n\nUne précision « entre guillemets ».\n"),
-                "relectrice", "précision\tavec \"guillemets\" et accents éèà"));
-        assertInstanceOf(SaveResult.Saved.class, first.sheets.create(
+                SheetBeans.contributor("relectrice"), "précision\tavec \"guillemets\" et accents éèà"));
+        assertInstanceOf(SaveResult.Saved.class, first.beans.workflow.create(
                 Files.readString(CONTENT.resolve("fiches/" + slug + ".md")).replace("title: \"Zirond'aile", "title: \"Brouillon Zirond'aile"),
-                "auteur", null));
+                SheetBeans.contributor("auteur"), null));
 
         byte[] exported = CorpusZip.zip(first.exporter.export());
         Essaim second = new Essaim();
@@ -116,7 +119,78 @@ abstract class ContentContract {
         assertEquals(OffsetDateTime.parse("2019-01-31T15:05:00+01:00").toInstant(),
                 second.sheets.findRevision("classification-des-18-bouquets-de-services", 1).orElseThrow().getCreatedAt().toInstant(),
                 "the wiki's creation date is the first revision's date");
-        assertEquals("litinerance-des-services", second.sheets.resolveAlias("LItineranceDesServices").orElseThrow());
+        assertEquals("litinerance-des-services", second.beans.links.resolveAlias("LItineranceDesServices").orElseThrow());
+    }
+
+    /**
+     * The first-start bulk import and the single import write the same rows for the same sheets:
+     * the sheet and its title key, the revision, its links, the old names, the workflow event of
+     * the publication and the change log.
+     */
+    @Test
+    void theBulkImportWritesTheRowsOfTheSingleImport(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        List<Path> files = new java.util.ArrayList<>();
+        Files.createDirectories(folder.resolve(Corpus.SHEETS));
+        try (var corpus = Files.list(CONTENT.resolve(Corpus.SHEETS))) {
+            for (Path file : corpus.sorted().toList()) {
+                if (!Files.exists(CONTENT.resolve(Corpus.historyPath(BulkImport.slugOf(file))))) {
+                    files.add(Files.copy(file, folder.resolve(Corpus.SHEETS).resolve(file.getFileName())));
+                }
+            }
+        }
+        Essaim bulk = new Essaim();
+        ImportReport bulkReport = new ImportReport();
+        new BulkImport(bulk.dataSource, bulk.beans.repository, bulk.sheets.schema(), new References(TERRITORIES), "import")
+                .run(folder, files, bulkReport, refused -> org.junit.jupiter.api.Assertions.fail("batch refused: " + refused));
+        Essaim single = new Essaim();
+        CorpusReader.Result read = CorpusReader.readFolder(folder);
+        ImportReport singleReport = single.importer.importCorpus(read.corpus(), read.report(), "import");
+
+        assertTrue(files.size() > 50, "most of the corpus has no history");
+        assertEquals(Map.of(), refusals(bulkReport));
+        assertEquals(files.size(), bulkReport.count(Outcome.IMPORTED));
+        assertEquals(files.size(), singleReport.count(Outcome.IMPORTED));
+        Map<String, List<String>> bulkRows = rows(bulk.dataSource);
+        Map<String, List<String>> singleRows = rows(single.dataSource);
+        for (String table : singleRows.keySet()) {
+            assertEquals(singleRows.get(table), bulkRows.get(table), table);
+        }
+        assertEquals(files.size(), bulkRows.get("workflow_event").size(), "each publication recorded");
+        assertEquals(files.size(), bulkRows.get("change_log").size(), "each publication in the change log");
+    }
+
+    /** What the two import paths must write alike, table by table, without ids, times or numbering. */
+    private static Map<String, List<String>> rows(DataSource dataSource) throws java.sql.SQLException {
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("sheet", "select s.slug, s.kind, s.state, s.title, s.title_key, s.latest_revision, p.number, "
+                + "s.pending_revision_id from sheet s left join revision p on p.id = s.published_revision_id");
+        queries.put("revision", "select s.slug, r.number, r.source, r.kind, r.title, r.summary, r.fields_json, r.html, "
+                + "r.author, r.comment, r.review_state from revision r join sheet s on s.id = r.sheet_id");
+        queries.put("revision_link", "select s.slug, r.number, l.target_slug from revision_link l "
+                + "join revision r on r.id = l.revision_id join sheet s on s.id = r.sheet_id");
+        queries.put("sheet_alias", "select s.slug, a.alias from sheet_alias a join sheet s on s.id = a.sheet_id");
+        queries.put("workflow_event", "select s.slug, e.revision_number, e.from_state, e.to_state, e.actor, e.comment "
+                + "from workflow_event e join sheet s on s.id = e.sheet_id");
+        queries.put("change_log", "select slug from change_log");
+        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement sql = connection.createStatement()) {
+            for (var query : queries.entrySet()) {
+                List<String> table = new java.util.ArrayList<>();
+                try (java.sql.ResultSet result = sql.executeQuery(query.getValue())) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(i > 1 ? " | " : "").append(result.getString(i));
+                        }
+                        table.add(row.toString());
+                    }
+                }
+                table.sort(null);
+                rows.put(query.getKey(), table);
+            }
+        }
+        return rows;
     }
 
     @Test
@@ -161,22 +235,22 @@ abstract class ContentContract {
 
         assertEquals(Map.of(), refusals(report));
         assertEquals(5, report.count(Outcome.IMPORTED), report.entries().toString());
-        String slug = essaim.sheets.resolveAlias("LItineranceDesServices").orElseThrow();
+        String slug = essaim.beans.links.resolveAlias("LItineranceDesServices").orElseThrow();
         assertEquals("litinerance-des-services", slug);
         Revision itinerance = essaim.sheets.findPublished(slug).orElseThrow();
         assertEquals("L'itinérance des services", itinerance.getTitle());
         assertTrue(itinerance.getSource().contains("themes:\n- 1\n- 9\n- 15"), itinerance.getSource());
         assertTrue(itinerance.getSummary().length() > 20);
-        String continuite = essaim.sheets.resolveAlias("LePrincipeDeContinuiteDuServicePublic").orElseThrow();
+        String continuite = essaim.beans.links.resolveAlias("LePrincipeDeContinuiteDuServicePublic").orElseThrow();
         Revision principle = essaim.sheets.findPublished(continuite).orElseThrow();
         assertEquals(OffsetDateTime.parse("2019-01-23T17:54:08+01:00").toInstant(), principle.getCreatedAt().toInstant());
         assertTrue(principle.getHtml().contains("<strong>valeur constitutionnelle</strong>"), principle.getHtml());
         assertTrue(principle.getSource().contains("Wiki YesWiki"), "an entry without source cites the wiki");
-        String classification = essaim.sheets.resolveAlias("ClassificationDes18BouquetsDeServices").orElseThrow();
+        String classification = essaim.beans.links.resolveAlias("ClassificationDes18BouquetsDeServices").orElseThrow();
         Revision withScript = essaim.sheets.findPublished(classification).orElseThrow();
         assertFalse(withScript.getSource().contains("<script"), withScript.getSource());
         assertFalse(withScript.getHtml().contains("<script"));
-        String mutualisation = essaim.sheets.resolveAlias("EtrePlusEfficientParLaMutualisation").orElseThrow();
+        String mutualisation = essaim.beans.links.resolveAlias("EtrePlusEfficientParLaMutualisation").orElseThrow();
         assertFalse(essaim.sheets.findPublished(mutualisation).orElseThrow().getSource().contains("onclick"));
 
         ImportReport again = essaim.yesWiki.importEntries(json, "admin");
@@ -199,7 +273,7 @@ abstract class ContentContract {
         assertEquals(List.of("thème « 99 » inconnu : laissé de côté", "thème « abc » inconnu : laissé de côté",
                 "date_creation_fiche « 2019-13-45 25:61:00 » illisible (attendu AAAA-MM-JJ HH:MM:SS) : date de l'import retenue"),
                 entry.reasons());
-        String slug = essaim.sheets.resolveAlias("UneFicheApproximative").orElseThrow();
+        String slug = essaim.beans.links.resolveAlias("UneFicheApproximative").orElseThrow();
         assertTrue(essaim.sheets.findPublished(slug).orElseThrow().getSource().contains("themes:\n- 6\n"));
     }
 

@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.essaim.infra.DatabaseMigration;
+import fr.essaim.sheet.JpaSheetRepository;
 import fr.essaim.support.TestDatabases;
 
 /** HTML stored under an older, looser policy is cleaned again with the current one. */
@@ -38,7 +40,7 @@ class StoredHtmlIT {
                     + "values (2, 1, 2, 'x', 'notion', 'Ancienne', '{}', '" + clean.replace("'", "''") + "', 'import', current_timestamp, 'PUBLISHED')");
         }
 
-        int changed = StoredHtml.resanitizeAll(database);
+        int changed = new JpaSheetRepository(null, Clock.systemUTC()).rewriteAllHtml(database, HtmlSanitizer::sanitize);
 
         assertEquals(1, changed, "only the revision stored under the older policy changes");
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();

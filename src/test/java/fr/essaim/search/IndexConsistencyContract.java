@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.essaim.sheet.Revision;
+import fr.essaim.support.SheetBeans;
 import fr.essaim.sheet.SaveResult;
 
 /** The index always comes back to what the database says, whatever stopped in between. */
@@ -76,11 +77,12 @@ abstract class IndexConsistencyContract {
         String slug = "zirondaile-halte-garderie-itinerante";
         Revision published = fixture.sheets.findPublished(slug).orElseThrow();
         long before = fixture.engine.index().appliedSequence();
-        SaveResult saved = fixture.sheets.save(slug, published.getNumber(),
+        SaveResult saved = fixture.beans.workflow.save(slug, published.getNumber(),
                 published.getSource().replace("## Résultats", "## Résultats\n\nLe service a inspiré un ornithorynque voisin.\n"),
-                "relectrice", null);
-        fixture.sheets.publish(slug, assertInstanceOf(SaveResult.Saved.class, saved).revision());
-        assertTrue(fixture.sheets.lastChange() > before, "the publication is in the change log");
+                SheetBeans.editor("relectrice"), null);
+        assertInstanceOf(SaveResult.Saved.class, saved);
+        assertInstanceOf(SaveResult.Saved.class, fixture.beans.workflow.publish(slug, SheetBeans.editor("relectrice"), null));
+        assertTrue(fixture.beans.changeLog.lastChange() > before, "the publication is in the change log");
         // The process dies here: the database has the change, the index never heard of it.
         assertEquals(0, hits("ornithorynque"));
         fixture.engine.close();
@@ -89,7 +91,7 @@ abstract class IndexConsistencyContract {
         SearchEngine restarted = fixture.open();
 
         assertFalse(restarted.index().needsRebuild(), "a sound index is resumed, not rebuilt");
-        assertEquals(fixture.sheets.lastChange(), restarted.index().appliedSequence());
+        assertEquals(fixture.beans.changeLog.lastChange(), restarted.index().appliedSequence());
         assertEquals(List.of(slug), restarted.search(SearchRequest.of("ornithorynque", Map.of(), null, 1, 10)).hits()
                 .stream().map(SearchResult.Hit::slug).toList());
     }
@@ -196,7 +198,7 @@ abstract class IndexConsistencyContract {
 
     @Test
     void anIndexAheadOfTheDatabaseIsRebuilt() throws Exception {
-        long backup = fixture.sheets.lastChange();
+        long backup = fixture.beans.changeLog.lastChange();
         publishWord("zirondaile-halte-garderie-itinerante", "ornithorynque");
         fixture.sync().catchUp();
         assertEquals(1, hits("ornithorynque"));
@@ -212,10 +214,11 @@ abstract class IndexConsistencyContract {
 
     private void publishWord(String slug, String word) {
         Revision published = fixture.sheets.findPublished(slug).orElseThrow();
-        SaveResult saved = fixture.sheets.save(slug, published.getNumber(),
+        SaveResult saved = fixture.beans.workflow.save(slug, published.getNumber(),
                 published.getSource().replace("## Contexte", "## Contexte\n\nUn atelier de " + word + " s'y est ajouté.\n"),
-                "relectrice", null);
-        fixture.sheets.publish(slug, assertInstanceOf(SaveResult.Saved.class, saved).revision());
+                SheetBeans.editor("relectrice"), null);
+        assertInstanceOf(SaveResult.Saved.class, saved);
+        assertInstanceOf(SaveResult.Saved.class, fixture.beans.workflow.publish(slug, SheetBeans.editor("relectrice"), null));
     }
 
     private void execute(String sql) throws SQLException {
@@ -257,10 +260,11 @@ abstract class IndexConsistencyContract {
     void aPublicationIsSearchableAfterTheNextCatchUp() throws Exception {
         String slug = "solidart-maurienne";
         Revision published = fixture.sheets.findPublished(slug).orElseThrow();
-        SaveResult saved = fixture.sheets.save(slug, published.getNumber(),
+        SaveResult saved = fixture.beans.workflow.save(slug, published.getNumber(),
                 published.getSource().replace("## Contexte", "## Contexte\n\nUn atelier de xylographie s'y est ajouté.\n"),
-                "relectrice", null);
-        fixture.sheets.publish(slug, assertInstanceOf(SaveResult.Saved.class, saved).revision());
+                SheetBeans.editor("relectrice"), null);
+        assertInstanceOf(SaveResult.Saved.class, saved);
+        assertInstanceOf(SaveResult.Saved.class, fixture.beans.workflow.publish(slug, SheetBeans.editor("relectrice"), null));
 
         assertEquals(1, fixture.sync().catchUp());
 

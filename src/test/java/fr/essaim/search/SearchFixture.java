@@ -21,6 +21,7 @@ import fr.essaim.sheet.SheetParser;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.support.ResourceLocalJpa;
+import fr.essaim.support.SheetBeans;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryFile;
 import fr.essaim.theme.Theme;
@@ -35,6 +36,7 @@ final class SearchFixture implements AutoCloseable {
             .collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
 
     final ResourceLocalJpa jpa;
+    final SheetBeans beans;
     final SheetService sheets;
     final Path indexFolder;
     final DataSource dataSource;
@@ -43,15 +45,15 @@ final class SearchFixture implements AutoCloseable {
     SearchFixture(DataSource dataSource, Path indexFolder) throws IOException {
         DatabaseMigration.migrate(dataSource);
         jpa = new ResourceLocalJpa(dataSource);
-        sheets = new SheetService(jpa.entityManager(), jpa, new References(TERRITORIES),
-                new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()), Clock.systemUTC());
+        beans = new SheetBeans(jpa, new References(TERRITORIES));
+        sheets = beans.sheets;
         this.indexFolder = indexFolder;
         this.dataSource = dataSource;
     }
 
     ImportReport importCorpus() {
         CorpusReader.Result read = CorpusReader.readFolder(CONTENT);
-        return new CorpusImporter(sheets).importCorpus(read.corpus(), read.report(), "import");
+        return new CorpusImporter(sheets, beans.imports).importCorpus(read.corpus(), read.report(), "import");
     }
 
     /** Opens the index folder as the application does at start-up: rebuilt if needed, then caught up. */
@@ -65,7 +67,7 @@ final class SearchFixture implements AutoCloseable {
         Files.createDirectories(indexFolder);
         SearchIndex index = SearchIndex.open(indexFolder, TERRITORIES, THEMES, expected(), directories);
         engine = new SearchEngine(index, TERRITORIES, THEMES, sheets.schema(), FrenchAnalysis.synonymsFromClasspath());
-        IndexSync sync = new IndexSync(sheets, index, jpa);
+        IndexSync sync = new IndexSync(sheets, beans.changeLog, index, jpa);
         if (index.needsRebuild()) {
             sync.rebuild(done -> { });
         } else {
@@ -78,14 +80,14 @@ final class SearchFixture implements AutoCloseable {
     /** What the index must agree with: this database and its change log. */
     SearchIndex.Expected expected() {
         try {
-            return new SearchIndex.Expected(DatabaseIdentity.of(dataSource), sheets.lastChange());
+            return new SearchIndex.Expected(DatabaseIdentity.of(dataSource), beans.changeLog.lastChange());
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     IndexSync sync() {
-        return new IndexSync(sheets, engine.index(), jpa);
+        return new IndexSync(sheets, beans.changeLog, engine.index(), jpa);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static fr.essaim.support.SheetBeans.contributor;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,6 +33,7 @@ import fr.essaim.infra.DatabaseMigration;
 import fr.essaim.infra.V21__SheetTitleKeys;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.support.ResourceLocalJpa;
+import fr.essaim.support.SheetBeans;
 import fr.essaim.support.Sheets;
 
 /** What the persistence layer promises, checked the same way on each database Essaim runs on. */
@@ -41,6 +43,9 @@ abstract class PersistenceContract {
     private MigrateResult migration;
     private ResourceLocalJpa jpa;
     private SheetService sheets;
+    private SheetWorkflow workflow;
+    private SheetImports imports;
+    private WikiLinks links;
 
     /** An empty database, new for each test. */
     abstract DataSource emptyDatabase() throws Exception;
@@ -50,8 +55,11 @@ abstract class PersistenceContract {
         dataSource = emptyDatabase();
         migration = DatabaseMigration.migrate(dataSource);
         jpa = new ResourceLocalJpa(dataSource);
-        sheets = new SheetService(jpa.entityManager(), jpa, Sheets.REFERENCES,
-                new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer()), Clock.systemUTC());
+        SheetBeans beans = new SheetBeans(jpa, Sheets.REFERENCES);
+        sheets = beans.sheets;
+        workflow = beans.workflow;
+        imports = beans.imports;
+        links = beans.links;
     }
 
     @AfterEach
@@ -91,7 +99,7 @@ abstract class PersistenceContract {
 
         assertEquals(3, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
-        assertEquals("ancienne", sheets.resolveWikiTarget("l'ile-d'yeu : maison des services"));
+        assertEquals("ancienne", links.resolveWikiTarget("l'ile-d'yeu : maison des services"));
     }
 
     /**
@@ -114,14 +122,35 @@ abstract class PersistenceContract {
         assertEquals(0, DatabaseMigration.migrate(dataSource).migrationsExecuted, "validated, nothing to run");
     }
 
+    /** "Save and submit" and "save and publish" are each one transaction, with every step recorded. */
+    @Test
+    void saveAndSubmitAndSaveAndPublishAreEachOneWrite() {
+        Actor alice = contributor("alice");
+        Actor edith = SheetBeans.editor("edith");
+        String slug = assertInstanceOf(SaveResult.Saved.class, workflow.create(Sheets.experience("Bus des services", "v1"),
+                alice, "à relire", SheetWorkflow.Then.SUBMIT)).slug();
+        assertEquals(ReviewState.SUBMITTED, sheets.findRevision(slug, 1).orElseThrow().getReviewState());
+
+        assertEquals(new SaveResult.Saved(slug, 2), workflow.save(slug, 1, Sheets.experience("Bus des services", "v2"),
+                edith, "relu", SheetWorkflow.Then.PUBLISH));
+        assertEquals(2, sheets.findPublished(slug).orElseThrow().getNumber());
+        assertEquals(List.of("null>DRAFT", "DRAFT>SUBMITTED", "null>DRAFT", "DRAFT>PUBLISHED"),
+                sheets.transitions(slug).stream().map(e -> e.getFrom() + ">" + e.getTo()).toList());
+
+        SaveResult refused = workflow.save(slug, 2, Sheets.experience("Bus des services", "v3"), alice, null,
+                SheetWorkflow.Then.PUBLISH);
+        assertInstanceOf(SaveResult.Forbidden.class, refused);
+        assertEquals(2, sheets.find(slug).orElseThrow().getLatestRevision(), "a refused step stores no draft");
+    }
+
     @Test
     void savingCreatesRevisionNPlusOneAndNeverChangesN() {
-        SaveResult created = sheets.create(Sheets.experience("Zirond'aile", "Première version."), "alice", "création");
+        SaveResult created = workflow.create(Sheets.experience("Zirond'aile", "Première version."), contributor("alice"), "création");
         String slug = assertInstanceOf(SaveResult.Saved.class, created).slug();
         assertEquals("zirondaile", slug);
         Revision first = sheets.findRevision(slug, 1).orElseThrow();
 
-        SaveResult saved = sheets.save(slug, 1, Sheets.experience("Zirond'aile", "Deuxième version."), "bob", "précision");
+        SaveResult saved = workflow.save(slug, 1, Sheets.experience("Zirond'aile", "Deuxième version."), contributor("bob"), "précision");
 
         assertEquals(new SaveResult.Saved(slug, 2), saved);
         Revision firstAgain = sheets.findRevision(slug, 1).orElseThrow();
@@ -138,10 +167,10 @@ abstract class PersistenceContract {
 
     @Test
     void aSaveOnAnOutdatedRevisionIsAConflictAndStoresNothing() {
-        String slug = ((SaveResult.Saved) sheets.create(Sheets.experience("Garage solidaire", "v1"), "alice", null)).slug();
-        sheets.save(slug, 1, Sheets.experience("Garage solidaire", "v2 d'Alice"), "alice", null);
+        String slug = ((SaveResult.Saved) workflow.create(Sheets.experience("Garage solidaire", "v1"), contributor("alice"), null)).slug();
+        workflow.save(slug, 1, Sheets.experience("Garage solidaire", "v2 d'Alice"), contributor("alice"), null);
 
-        SaveResult late = sheets.save(slug, 1, Sheets.experience("Garage solidaire", "v2 de Bob"), "bob", null);
+        SaveResult late = workflow.save(slug, 1, Sheets.experience("Garage solidaire", "v2 de Bob"), contributor("bob"), null);
 
         SaveResult.Conflict conflict = assertInstanceOf(SaveResult.Conflict.class, late);
         assertEquals(2, conflict.currentRevision());
@@ -151,7 +180,7 @@ abstract class PersistenceContract {
 
     @Test
     void concurrentSavesOnTheSameRevisionLetExactlyOneWin() throws Exception {
-        String slug = ((SaveResult.Saved) sheets.create(Sheets.experience("Mobilité solidaire", "v1"), "alice", null)).slug();
+        String slug = ((SaveResult.Saved) workflow.create(Sheets.experience("Mobilité solidaire", "v1"), contributor("alice"), null)).slug();
         int writers = 6;
         CyclicBarrier start = new CyclicBarrier(writers);
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -160,7 +189,7 @@ abstract class PersistenceContract {
             String author = "auteur-" + i;
             results.add(pool.submit(() -> {
                 start.await();
-                return sheets.save(slug, 1, Sheets.experience("Mobilité solidaire", "texte de " + author), author, null);
+                return workflow.save(slug, 1, Sheets.experience("Mobilité solidaire", "texte de " + author), contributor(author), null);
             }));
         }
         pool.shutdown();
@@ -178,7 +207,7 @@ abstract class PersistenceContract {
 
     @Test
     void theVersionColumnStopsALostUpdate() {
-        String slug = ((SaveResult.Saved) sheets.create(Sheets.experience("Solid'Art", "v1"), "alice", null)).slug();
+        String slug = ((SaveResult.Saved) workflow.create(Sheets.experience("Solid'Art", "v1"), contributor("alice"), null)).slug();
         EntityManager alice = jpa.newEntityManager();
         EntityManager bob = jpa.newEntityManager();
         Sheet seenByAlice = alice.createQuery("select s from Sheet s where s.slug = :s", Sheet.class).setParameter("s", slug).getSingleResult();
@@ -191,7 +220,7 @@ abstract class PersistenceContract {
         bob.getTransaction().begin();
         seenByBob.publish(seenByBob.getPendingRevision(), OffsetDateTime.now().plusMinutes(1));
         RollbackException lost = assertThrows(RollbackException.class, () -> bob.getTransaction().commit());
-        assertTrue(SheetService.isConflict(lost), "the service reads it as a conflict");
+        assertTrue(WriteConflicts.isConflict(lost), "the service reads it as a conflict");
         alice.close();
         bob.close();
     }
@@ -200,7 +229,7 @@ abstract class PersistenceContract {
     void anInvalidSheetIsRefusedFieldByFieldAndNothingIsStored() {
         String source = Sheets.experience("Sans statut", "x").replace("status: pérennisée", "status: en cours");
 
-        SaveResult result = sheets.create(source, "alice", null);
+        SaveResult result = workflow.create(source, contributor("alice"), null);
 
         SaveResult.Invalid invalid = assertInstanceOf(SaveResult.Invalid.class, result);
         assertEquals("status", invalid.errors().get(0).field());
@@ -210,24 +239,29 @@ abstract class PersistenceContract {
     @Test
     void importKeepsTheHistoryPublishesTheLastRevisionAndIndexesLinksAndAliases() {
         OffsetDateTime created = OffsetDateTime.parse("2019-01-31T15:05:00+01:00");
-        sheets.importSheet("le-principe-de-continuite", List.of(
-                new SheetService.ImportedRevision(Sheets.notion("Continuité", "LePrincipeDeContinuite", "v1"), "WikiAdmin", created, "import"),
-                new SheetService.ImportedRevision(Sheets.notion("Le principe de continuité", "LePrincipeDeContinuite", "v2"), "WikiAdmin",
-                        created.plusHours(1), "mise à jour")));
-        sheets.importSheet("zirondaile", List.of(new SheetService.ImportedRevision(
-                Sheets.experience("Zirond'aile", "Voir [[LePrincipeDeContinuite]] et [[fiche-absente]]."), "import", created, null)));
+        imports.importSheet("le-principe-de-continuite", List.of(
+                new SheetImports.ImportedRevision(Sheets.notion("Continuité", "LePrincipeDeContinuite", "v1"), "WikiAdmin", created, "import"),
+                new SheetImports.ImportedRevision(Sheets.notion("Le principe de continuité", "LePrincipeDeContinuite", "v2"), "WikiAdmin",
+                        created.plusHours(1), "mise à jour")), "import");
+        imports.importSheet("zirondaile", List.of(new SheetImports.ImportedRevision(
+                Sheets.experience("Zirond'aile", "Voir [[LePrincipeDeContinuite]] et [[fiche-absente]]."), "import", created, null)), "import");
 
         Revision published = sheets.findPublished("le-principe-de-continuite").orElseThrow();
         assertEquals(2, published.getNumber());
         assertEquals("Le principe de continuité", published.getTitle());
         assertEquals(created.toInstant(), sheets.findRevision("le-principe-de-continuite", 1).orElseThrow().getCreatedAt().toInstant());
-        assertEquals("le-principe-de-continuite", sheets.resolveAlias("LePrincipeDeContinuite").orElseThrow());
+        assertEquals("le-principe-de-continuite", links.resolveAlias("LePrincipeDeContinuite").orElseThrow());
+        assertEquals(List.of(ReviewState.PUBLISHED, ReviewState.ARCHIVED), sheets.history("le-principe-de-continuite").stream()
+                .map(Revision::getReviewState).toList());
+        WorkflowEvent publication = sheets.transitions("le-principe-de-continuite").get(0);
+        assertEquals(List.of(2, ReviewState.SUBMITTED, ReviewState.PUBLISHED, "import"), List.of(publication.getRevisionNumber(),
+                publication.getFrom(), publication.getTo(), publication.getActor()), "the import's publication is recorded");
         Revision zirondaile = sheets.findPublished("zirondaile").orElseThrow();
         assertEquals(List.of("fiche-absente", "le-principe-de-continuite"), zirondaile.getLinks());
         assertEquals(List.of("zirondaile"), sheets.backlinks("le-principe-de-continuite").stream()
                 .map(r -> r.getSheet().getSlug()).toList());
-        assertInstanceOf(SaveResult.Conflict.class, sheets.importSheet("zirondaile", List.of(new SheetService.ImportedRevision(
-                Sheets.experience("Zirond'aile", "doublon"), "import", created, null))));
+        assertInstanceOf(SaveResult.Conflict.class, imports.importSheet("zirondaile", List.of(new SheetImports.ImportedRevision(
+                Sheets.experience("Zirond'aile", "doublon"), "import", created, null)), "import"));
     }
 
     @Test
@@ -236,22 +270,22 @@ abstract class PersistenceContract {
         String renamed = createAndPublish(Sheets.experience("Maison de services", "v1"), editor);
         String before = createAndPublish(Sheets.experience("Annuaire des lieux",
                 "Voir [[Maison de services]] et [[France Services de Trifouillis]]."), editor);
-        assertTrue(sheets.linkedHtml(sheets.findPublished(before).orElseThrow()).contains("absente"),
+        assertTrue(links.linkedHtml(sheets.findPublished(before).orElseThrow()).contains("absente"),
                 "no sheet has the second title yet: a red link");
 
         retitleAndPublish(renamed, "Relais de services", editor);
         retitleAndPublish(renamed, "France Services de Trifouillis", editor);
         String after = createAndPublish(Sheets.experience("Carte des lieux", "Voir [[Relais de services]]."), editor);
 
-        String beforeHtml = sheets.linkedHtml(sheets.findPublished(before).orElseThrow());
+        String beforeHtml = links.linkedHtml(sheets.findPublished(before).orElseThrow());
         assertEquals(2, org.jsoup.Jsoup.parse(beforeHtml).select("a.wikilink[href=/fiches/" + renamed + "]").size(),
                 "the link by the first title and the link by the title taken later both reach the sheet: " + beforeHtml);
         assertTrue(!beforeHtml.contains("absente"), beforeHtml);
-        String afterHtml = sheets.linkedHtml(sheets.findPublished(after).orElseThrow());
+        String afterHtml = links.linkedHtml(sheets.findPublished(after).orElseThrow());
         assertEquals(1, org.jsoup.Jsoup.parse(afterHtml).select("a.wikilink[href=/fiches/" + renamed + "]").size(),
                 "a link written after the change, by the title the sheet left, reaches it: " + afterHtml);
         assertEquals(List.of(before, after), sheets.backlinks(renamed).stream().map(r -> r.getSheet().getSlug()).toList());
-        assertEquals(renamed, sheets.resolveWikiTarget("france services de trifouillis"), "titles match without case or accents");
+        assertEquals(renamed, links.resolveWikiTarget("france services de trifouillis"), "titles match without case or accents");
     }
 
     @Test
@@ -262,19 +296,19 @@ abstract class PersistenceContract {
         String second = createAndPublish(Sheets.experience("Bus numérique", "v1"), editor);
         retitleAndPublish(second, "Tiers-lieu rural", editor);
 
-        assertEquals(second, sheets.resolveWikiTarget("Tiers-lieu rural"), "a current title before an old name");
-        assertEquals(first, sheets.resolveWikiTarget("tiers-lieu-rural"), "the slug itself still designates its sheet");
+        assertEquals(second, links.resolveWikiTarget("Tiers-lieu rural"), "a current title before an old name");
+        assertEquals(first, links.resolveWikiTarget("tiers-lieu-rural"), "the slug itself still designates its sheet");
     }
 
     @Test
     void restoringMakesANewDraftWithTheOldTextAndNeverShowsAnotherAuthorsDraft() {
         Actor alice = new Actor("alice", java.util.Set.of(Actor.CONTRIBUTOR));
         Actor bob = new Actor("bob", java.util.Set.of(Actor.CONTRIBUTOR));
-        String slug = assertInstanceOf(SaveResult.Saved.class, sheets.create(Sheets.experience("Ressourcerie", "v1 d'Alice"), alice, null)).slug();
-        sheets.save(slug, 1, Sheets.experience("Ressourcerie", "v2 d'Alice"), alice, null);
+        String slug = assertInstanceOf(SaveResult.Saved.class, workflow.create(Sheets.experience("Ressourcerie", "v1 d'Alice"), alice, null)).slug();
+        workflow.save(slug, 1, Sheets.experience("Ressourcerie", "v2 d'Alice"), alice, null);
 
-        assertEquals(new SaveResult.NotFound(slug), sheets.restore(slug, 1, bob, null), "Alice's drafts are not Bob's to read");
-        assertEquals(new SaveResult.Saved(slug, 3), sheets.restore(slug, 1, alice, null));
+        assertEquals(new SaveResult.NotFound(slug), workflow.restore(slug, 1, bob, null), "Alice's drafts are not Bob's to read");
+        assertEquals(new SaveResult.Saved(slug, 3), workflow.restore(slug, 1, alice, null));
 
         Revision restored = sheets.findRevision(slug, 3).orElseThrow();
         assertTrue(restored.getSource().contains("v1 d'Alice"));
@@ -284,15 +318,15 @@ abstract class PersistenceContract {
     }
 
     private String createAndPublish(String source, Actor editor) {
-        String slug = assertInstanceOf(SaveResult.Saved.class, sheets.create(source, editor, null)).slug();
-        assertInstanceOf(SaveResult.Saved.class, sheets.publish(slug, editor, null));
+        String slug = assertInstanceOf(SaveResult.Saved.class, workflow.create(source, editor, null)).slug();
+        assertInstanceOf(SaveResult.Saved.class, workflow.publish(slug, editor, null));
         return slug;
     }
 
     private void retitleAndPublish(String slug, String title, Actor editor) {
         int base = sheets.find(slug).orElseThrow().getLatestRevision();
-        assertInstanceOf(SaveResult.Saved.class, sheets.save(slug, base, Sheets.experience(title, "renommée"), editor, null));
-        assertInstanceOf(SaveResult.Saved.class, sheets.publish(slug, editor, null));
+        assertInstanceOf(SaveResult.Saved.class, workflow.save(slug, base, Sheets.experience(title, "renommée"), editor, null));
+        assertInstanceOf(SaveResult.Saved.class, workflow.publish(slug, editor, null));
         assertEquals(title, sheets.find(slug).orElseThrow().getTitle());
     }
 }
