@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import fr.essaim.search.FrenchAnalysis;
 import fr.essaim.search.SearchEngine;
@@ -16,8 +15,7 @@ import fr.essaim.search.SearchIndex;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.territory.TerritoryCatalog;
-import fr.essaim.theme.Theme;
-import fr.essaim.theme.ThemeList;
+import fr.essaim.theme.ThemeService;
 
 /**
  * The benchmark's search workload in-process, against the search engine on an index folder (no
@@ -38,7 +36,7 @@ public final class SearchBench {
         int threads = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         TerritoryCatalog territories = new TerritoryCatalog();
-        Map<Integer, String> themes = ThemeList.fromClasspath().stream().collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
+        Map<Integer, String> themes = new ThemeService().labels();
         try (SearchIndex index = SearchIndex.open(folder, territories, themes);
                 SearchEngine engine = new SearchEngine(index, territories, themes, SheetSchema.fromClasspath(),
                         FrenchAnalysis.synonymsFromClasspath())) {

@@ -6,7 +6,6 @@ port=${BENCH_PORT:-8089}
 source "$(dirname "$0")/start-app.sh"
 
 echo "== Démarrage"
-grep -o 'Territoires : .*' "$log" | head -1
 grep -o 'Corpus .*' "$log" | sed 's#Corpus [^ ]* :#Corpus :#' | head -1
 grep -o 'Index reconstruit : .*' "$log" | head -1
 

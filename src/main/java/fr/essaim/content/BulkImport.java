@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import fr.essaim.infra.Jdbc;
 import fr.essaim.markdown.MarkdownRenderer;
-import fr.essaim.markdown.SheetSource;
 import fr.essaim.sheet.FieldError;
 import fr.essaim.sheet.InvalidSheetException;
 import fr.essaim.sheet.ParsedSheet;

@@ -44,11 +44,6 @@ public class ContentService {
     @Resource(lookup = DataSourceDeclaration.JNDI_NAME)
     DataSource dataSource;
 
-    public ImportReport importFolder(Path folder) {
-        CorpusReader.Result read = CorpusReader.readFolder(folder);
-        return importer.importCorpus(read.corpus(), read.report(), CORPUS_IMPORTER);
-    }
-
     /**
      * Fills an empty database with a corpus folder of any size: sheets with a history file come in
      * one by one with their revisions; all the others, in JDBC batches (see {@link BulkImport}).

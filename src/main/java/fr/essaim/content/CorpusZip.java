@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 
@@ -54,16 +52,5 @@ public final class CorpusZip {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    public static void writeFolder(Corpus corpus, Path folder) throws IOException {
-        for (Map.Entry<String, String> file : corpus.files().entrySet()) {
-            Path target = folder.resolve(file.getKey()).normalize();
-            if (!target.startsWith(folder.normalize())) {
-                throw new IOException("chemin hors du dossier : " + file.getKey());
-            }
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-        }
     }
 }

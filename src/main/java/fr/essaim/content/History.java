@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import fr.essaim.markdown.SheetSource;
 import fr.essaim.shared.Json;
 import fr.essaim.shared.Yaml;
 

@@ -29,7 +29,6 @@ import org.jsoup.safety.Safelist;
 
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 
-import fr.essaim.markdown.SheetSource;
 import fr.essaim.sheet.FieldError;
 import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
@@ -39,8 +38,7 @@ import fr.essaim.sheet.SheetImports.ImportedRevision;
 import fr.essaim.sheet.WikiLinks;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.shared.Slugs;
-import fr.essaim.theme.Theme;
-import fr.essaim.theme.ThemeList;
+import fr.essaim.theme.ThemeService;
 import fr.essaim.shared.Yaml;
 
 /**
@@ -68,12 +66,12 @@ public class YesWikiImporter {
     }
 
     @Inject
-    public YesWikiImporter(SheetService sheets, SheetImports imports, WikiLinks links) {
+    public YesWikiImporter(SheetService sheets, SheetImports imports, WikiLinks links, ThemeService themes) {
         this.sheets = sheets;
         this.imports = imports;
         this.links = links;
         this.mapping = Mapping.fromClasspath();
-        this.themeCodes = ThemeList.fromClasspath().stream().map(Theme::getCode).collect(java.util.stream.Collectors.toSet());
+        this.themeCodes = themes.labels().keySet();
     }
 
     /** How Bazar fields become sheet fields. */

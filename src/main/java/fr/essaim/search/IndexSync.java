@@ -50,7 +50,8 @@ public final class IndexSync {
 
     /**
      * Applies the changes after the index's last one, telling {@code published} which sheets each
-     * applied batch made searchable; returns how many changes there were.
+     * applied batch made searchable; returns how many changes there were. An index that stopped
+     * before the oldest change the log keeps cannot catch up: {@link IndexBehindException}.
      */
     public int catchUp(Consumer<List<IndexedSheet>> published) throws IOException {
         int applied = 0;
@@ -58,6 +59,10 @@ public final class IndexSync {
             long from = index.appliedSequence();
             Batch batch = transactions.inNewTransaction(() -> {
                 List<Change> changes = changeLog.changesAfter(from, BATCH);
+                // Numbers follow one another without a hole (see ChangeLog): a hole is a pruned part of the log.
+                if (!changes.isEmpty() && changes.get(0).getSeq() != from + 1) {
+                    return null;
+                }
                 Map<String, Optional<IndexedSheet>> latest = new LinkedHashMap<>();
                 changes.forEach(change -> latest.put(change.getSlug(), Optional.empty()));
                 for (PublishedText text : sheets.publishedTexts(latest.keySet())) {
@@ -65,6 +70,9 @@ public final class IndexSync {
                 }
                 return new Batch(changes.isEmpty() ? from : changes.get(changes.size() - 1).getSeq(), changes.size(), latest);
             });
+            if (batch == null) {
+                throw new IndexBehindException(from);
+            }
             if (batch.size() == 0) {
                 return applied;
             }

@@ -52,8 +52,11 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
-    /** What the index must agree with: the database it indexes and how far that database's change log goes. */
-    public record Expected(String database, long lastChange) {
+    /**
+     * What the index must agree with: the database it indexes, how far that database's change log
+     * goes, and the oldest change it still holds (older ones are pruned).
+     */
+    public record Expected(String database, long lastChange, long firstKept) {
     }
 
     /** Opens the Lucene directory of a folder: the file system, or a test's faulty disk. */
@@ -153,6 +156,10 @@ public final class SearchIndex implements Closeable {
             long sequence = Long.parseLong(commit.getOrDefault(IndexSchema.SEQUENCE_KEY, "0"));
             if (expected != null && !expected.database().equals(commit.get(IndexSchema.DATABASE_KEY))) {
                 return "index construit sur une autre base de données";
+            }
+            if (expected != null && sequence < expected.firstKept() - 1) {
+                return "index trop en retard (changement " + sequence + ", le journal des changements commence au "
+                        + expected.firstKept() + ")";
             }
             if (expected != null && sequence > expected.lastChange()) {
                 return "index en avance sur la base de données (changement " + sequence + ", la base s'arrête au "

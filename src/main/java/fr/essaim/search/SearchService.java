@@ -2,6 +2,8 @@ package fr.essaim.search;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -31,8 +32,7 @@ import fr.essaim.infra.Transactions;
 import fr.essaim.sheet.SheetChanged;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
-import fr.essaim.theme.Theme;
-import fr.essaim.theme.ThemeList;
+import fr.essaim.theme.ThemeService;
 import fr.essaim.sheet.ChangeLog;
 
 /**
@@ -46,6 +46,7 @@ public class SearchService {
     private static final Logger LOG = Logger.getLogger(SearchService.class.getName());
     private static final long TAIL_EVERY_MILLIS = 100;
     private static final long SUGGESTIONS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     /** Where the index stands, for the health check and the administrators. */
     public record Status(String state, long appliedSequence, long lastChange, int indexed, int total, boolean serving) {
@@ -65,11 +66,19 @@ public class SearchService {
     TerritoryCatalog territories;
 
     @Inject
+    ThemeService themes;
+
+    @Inject
     Transactions transactions;
 
     @Inject
     @ConfigProperty(name = "essaim.data.dir", defaultValue = "./data")
     String dataDir;
+
+    /** How long the change log keeps an entry: a node stopped for longer rebuilds its index. */
+    @Inject
+    @ConfigProperty(name = "essaim.changelog.retention.days", defaultValue = "30")
+    int retentionDays;
 
     @Resource(lookup = DataSourceDeclaration.JNDI_NAME)
     DataSource dataSource;
@@ -93,13 +102,14 @@ public class SearchService {
     private volatile int toRebuild;
     private volatile boolean suggestionsStale;
     private volatile long suggestionsBuilt = System.nanoTime();
+    private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
 
     public void start() throws IOException {
-        Map<Integer, String> themeLabels = ThemeList.fromClasspath().stream()
-                .collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
+        Map<Integer, String> themeLabels = themes.labels();
         SearchIndex.Expected expected;
         try {
-            expected = new SearchIndex.Expected(DatabaseIdentity.of(dataSource), changeLog.lastChange());
+            expected = new SearchIndex.Expected(DatabaseIdentity.of(dataSource), changeLog.lastChange(),
+                    changeLog.firstKept());
         } catch (SQLException e) {
             throw new IOException("base de données injoignable : " + e.getMessage(), e);
         }
@@ -110,9 +120,15 @@ public class SearchService {
             state = "reconstruction";
             executor.submit(this::rebuild);
         } else {
-            catchUp();
-            state = "pret";
-            refreshSuggestionsInBackground();
+            try {
+                catchUp();
+                state = "pret";
+                refreshSuggestionsInBackground();
+            } catch (IndexBehindException e) {
+                LOG.info(e::getMessage);
+                state = "reconstruction";
+                executor.submit(this::rebuild);
+            }
         }
         following = true;
         tail = threads.newThread(this::follow);
@@ -184,10 +200,16 @@ public class SearchService {
             return;
         }
         try {
+            pruneChangeLogIfDue();
             if (catchUp() > 0) {
                 suggestionsStale = true;
             }
             current.index().commitIfDue();
+        } catch (IndexBehindException e) {
+            if (!rebuilding.get()) {
+                LOG.warning(e::getMessage);
+                executor.submit(this::rebuild);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Mise à jour de l'index impossible, nouvel essai dans un instant", e);
         } finally {
@@ -197,6 +219,23 @@ public class SearchService {
         // beside the tail: a publication never waits for it.
         if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS) {
             refreshSuggestionsInBackground();
+        }
+    }
+
+    /**
+     * The retention rule of the change log: entries older than {@code essaim.changelog.retention.days}
+     * are deleted, at most once an hour by each node. A node stopped for longer rebuilds its index
+     * when it starts again, as the log no longer reaches back to where its index stopped.
+     */
+    private void pruneChangeLogIfDue() {
+        if (System.nanoTime() - lastPrune < PRUNE_EVERY_NANOS) {
+            return;
+        }
+        lastPrune = System.nanoTime();
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusDays(retentionDays);
+        int pruned = transactions.inNewTransaction(() -> changeLog.prune(before));
+        if (pruned > 0) {
+            LOG.info(() -> "Journal des changements : " + pruned + " entrée(s) de plus de " + retentionDays + " jours supprimée(s)");
         }
     }
 

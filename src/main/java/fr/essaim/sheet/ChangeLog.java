@@ -1,5 +1,6 @@
 package fr.essaim.sheet;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,11 @@ import jakarta.persistence.EntityManager;
 /**
  * The change log as its readers see it: every change to what readers see, numbered in commit
  * order, that each node's search index tails. Entries are written by the {@link SheetRepository}.
+ *
+ * <p>Retention: entries older than a retention period are deleted ({@link #prune}); the numbering
+ * goes on from the change counter, which is never pruned. A node whose index stopped before the
+ * oldest entry kept cannot catch up from the log ({@link #canCatchUpFrom}): it rebuilds its index
+ * from the sheets instead.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -30,9 +36,25 @@ public class ChangeLog {
                 .setParameter("seq", seq).setMaxResults(limit).getResultList();
     }
 
-    /** The number of the last change, 0 when nothing was ever published. */
+    /** The number of the last change, 0 when nothing was ever published; pruning leaves it alone. */
     public long lastChange() {
-        Long last = em.createQuery("select max(c.seq) from Change c", Long.class).getSingleResult();
-        return last == null ? 0 : last;
+        return ((Number) em.createNativeQuery(JpaSheetRepository.LAST_CHANGE).getSingleResult()).longValue();
+    }
+
+    /** The oldest change the log still holds; the next number when it holds none. */
+    public long firstKept() {
+        Long first = em.createQuery("select min(c.seq) from Change c", Long.class).getSingleResult();
+        return first == null ? lastChange() + 1 : first;
+    }
+
+    /** True when every change after {@code seq} is still in the log: an index that applied up to it can catch up. */
+    public boolean canCatchUpFrom(long seq) {
+        return seq >= firstKept() - 1;
+    }
+
+    /** Deletes the entries written before this time, in the caller's transaction; returns how many. */
+    public int prune(OffsetDateTime before) {
+        return em.createQuery("delete from Change c where c.createdAt < :before").setParameter("before", before)
+                .executeUpdate();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param values allowed values mapped to their French labels (enums only, in schema order)
  */
-public record FieldDefinition(String name, String label, FieldType type, boolean required, boolean facet,
+public record FieldDefinition(String name, String label, FieldType type, boolean required,
         Map<String, String> values) {
 
     public String labelOf(String value) {

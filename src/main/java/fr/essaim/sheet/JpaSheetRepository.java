@@ -38,7 +38,7 @@ public class JpaSheetRepository implements SheetRepository {
     static final int ID_STEP = 50;
     /** Takes the next change numbers: the counter row stays locked until commit, so numbers follow commit order. */
     private static final String TAKE_CHANGES = "update change_counter set last_seq = last_seq + %d where id = 1";
-    private static final String LAST_CHANGE = "select last_seq from change_counter where id = 1";
+    static final String LAST_CHANGE = "select last_seq from change_counter where id = 1";
     private static final int HTML_BATCH = 200;
 
     private EntityManager em;

@@ -1,20 +1,17 @@
 package fr.essaim.sheet;
 
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import fr.essaim.territory.TerritoryCatalog;
-import fr.essaim.theme.Theme;
-import fr.essaim.theme.ThemeList;
+import fr.essaim.theme.ThemeService;
 
 /** Theme codes and territory keys that sheets may use. */
 @ApplicationScoped
 public class References implements ReferenceData {
 
-    private Set<Integer> themeCodes;
+    private ThemeService themes;
     private TerritoryCatalog territories;
 
     protected References() {
@@ -22,14 +19,14 @@ public class References implements ReferenceData {
     }
 
     @Inject
-    public References(TerritoryCatalog territories) {
+    public References(TerritoryCatalog territories, ThemeService themes) {
         this.territories = territories;
-        this.themeCodes = ThemeList.fromClasspath().stream().map(Theme::getCode).collect(Collectors.toUnmodifiableSet());
+        this.themes = themes;
     }
 
     @Override
     public boolean isTheme(int code) {
-        return themeCodes.contains(code);
+        return themes.find(code).isPresent();
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class SheetSchema {
         for (Map<String, Object> d : definitions) {
             fields.add(new FieldDefinition(String.valueOf(d.get("name")), String.valueOf(d.get("label")),
                     FieldType.fromSchemaName(String.valueOf(d.get("type"))),
-                    Boolean.TRUE.equals(d.get("required")), Boolean.TRUE.equals(d.get("facet")),
+                    Boolean.TRUE.equals(d.get("required")),
                     values(d.get("values"))));
         }
         return fields;

@@ -82,13 +82,6 @@ public class SheetService {
                 .setHint("eclipselink.batch", "r.sheet.aliases");
     }
 
-    /** Published sheets in title order. */
-    public List<Revision> listPublished() {
-        return batched(em.createQuery("select r from Revision r join r.sheet s where s.publishedRevision = r and s.state = :state order by s.title",
-                        Revision.class))
-                .setParameter("state", SheetState.PUBLISHED).getResultList();
-    }
-
     private static final String PUBLISHED_TEXT = "select new fr.essaim.sheet.PublishedText(s.id, s.slug, r.kind, r.title, "
             + "r.summary, r.html, r.fieldsJson, s.updatedAt) from Sheet s join s.publishedRevision r where s.state = :state ";
 
@@ -150,10 +143,6 @@ public class SheetService {
                 .setParameter("state", SheetState.PUBLISHED).getSingleResult();
     }
 
-    public long countSheets() {
-        return em.createQuery("select count(s) from Sheet s", Long.class).getSingleResult();
-    }
-
     /** Which of these slugs are published sheets. */
     public Set<String> publishedAmong(Collection<String> slugs) {
         if (slugs.isEmpty()) {
@@ -181,15 +170,6 @@ public class SheetService {
         return em.createQuery("select r from Sheet s join s.pendingRevision r where r.reviewState = :state "
                         + "order by r.createdAt", Revision.class)
                 .setParameter("state", ReviewState.SUBMITTED).getResultList();
-    }
-
-    /** The open or refused revisions of one author, newest first. */
-    public List<Revision> proposalsOf(String author) {
-        return em.createQuery("select r from Revision r where r.author = :author and r.reviewState in :states "
-                        + "order by r.createdAt desc", Revision.class)
-                .setParameter("author", author)
-                .setParameter("states", List.of(ReviewState.DRAFT, ReviewState.SUBMITTED, ReviewState.REJECTED))
-                .getResultList();
     }
 
     /** Every workflow step of a sheet, oldest first. */

@@ -25,10 +25,6 @@ import fr.essaim.search.SearchService;
 import fr.essaim.sheet.SheetRepository;
 import fr.essaim.security.AccountService;
 import fr.essaim.content.ImportReport;
-import fr.essaim.territory.TerritoryCatalog;
-import fr.essaim.territory.TerritoryStore;
-import fr.essaim.theme.ThemeList;
-import fr.essaim.theme.ThemeService;
 import fr.essaim.infra.DataSourceDeclaration;
 import fr.essaim.infra.DatabaseMigration;
 
@@ -46,9 +42,6 @@ public class ApplicationStartup {
     String contentDir;
 
     @Inject
-    ThemeService themes;
-
-    @Inject
     ContentService content;
 
     @Inject
@@ -63,9 +56,6 @@ public class ApplicationStartup {
     @Inject
     @ConfigProperty(name = "essaim.admin.password")
     java.util.Optional<String> adminPassword;
-
-    @Inject
-    TerritoryCatalog territories;
 
     @Resource
     ManagedExecutorService executor;
@@ -118,9 +108,6 @@ public class ApplicationStartup {
     /** Runs under the seeding lock: whatever another node already did is found done. */
     private void seed() throws SQLException {
         startup.phase("donnees-de-reference");
-        int themeCount = themes.synchronize(ThemeList.fromClasspath());
-        LOG.info(() -> "Thèmes : " + themeCount);
-        loadTerritories();
         accounts.createAdminIfNone(adminPassword.orElse(null));
         resanitizeStoredHtml();
         if (!Seeding.isDone(dataSource, "corpus")) {
@@ -144,15 +131,6 @@ public class ApplicationStartup {
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info(() -> "HTML des révisions nettoyé avec la politique " + HtmlSanitizer.POLICY_VERSION + " : "
                 + changed + " modifiée(s) en " + millis + " ms");
-    }
-
-    private void loadTerritories() throws SQLException {
-        long start = System.nanoTime();
-        int loaded = TerritoryStore.loadIfEmpty(dataSource, territories.all());
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (loaded > 0) {
-            LOG.info(() -> "Territoires : " + loaded + " chargés en " + millis + " ms");
-        }
     }
 
     private void importCorpus(Path folder) {

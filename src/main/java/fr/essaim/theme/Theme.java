@@ -1,37 +1,16 @@
 package fr.essaim.theme;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /** One of the 18 "bouquets de services" of the ADRETS classification. */
-@Entity
-@Table(name = "theme")
-public class Theme {
+public final class Theme {
 
-    @Id
-    private int code;
-
-    @Column(nullable = false)
-    private String label;
-
-    private String description;
-
+    private final int code;
+    private final String label;
+    private final String description;
     /** Examples of services, separated by " ; ". */
-    private String examples;
-
-    protected Theme() {
-    }
+    private final String examples;
 
     public Theme(int code, String label, String description, String examples) {
         this.code = code;
-        this.label = label;
-        this.description = description;
-        this.examples = examples;
-    }
-
-    void update(String label, String description, String examples) {
         this.label = label;
         this.description = description;
         this.examples = examples;

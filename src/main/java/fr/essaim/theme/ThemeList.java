@@ -7,18 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import fr.essaim.markdown.SheetSource;
 import fr.essaim.shared.Yaml;
 
 /** The theme list as written in {@code themes.yml}. */
-public final class ThemeList {
+final class ThemeList {
 
-    public static final String RESOURCE = "essaim/themes.yml";
+    static final String RESOURCE = "essaim/themes.yml";
 
     private ThemeList() {
     }
 
-    public static List<Theme> fromClasspath() {
+    static List<Theme> fromClasspath() {
         try (InputStream in = ThemeList.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("liste des thèmes introuvable : " + RESOURCE);
@@ -30,7 +29,7 @@ public final class ThemeList {
     }
 
     @SuppressWarnings("unchecked")
-    public static List<Theme> read(InputStream yaml) {
+    static List<Theme> read(InputStream yaml) {
         List<Map<String, Object>> entries = Yaml.parser().load(yaml);
         List<Theme> themes = new ArrayList<>();
         for (Map<String, Object> entry : entries) {

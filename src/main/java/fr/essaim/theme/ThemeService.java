@@ -1,44 +1,41 @@
 package fr.essaim.theme;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import fr.essaim.infra.Transactions;
-
-/** The theme reference table, kept equal to the list shipped with the application. */
+/**
+ * The themes as shipped with the application ({@code themes.yml}, see {@link ThemeList}), read
+ * once: the one source of themes for validation, search, pages, API and imports.
+ */
 @ApplicationScoped
 public class ThemeService {
 
-    @Inject
-    EntityManager em;
+    private final List<Theme> themes;
+    private final Map<Integer, Theme> byCode = new LinkedHashMap<>();
 
-    @Inject
-    Transactions transactions;
-
-    /** Inserts new themes and refreshes the labels of known ones; returns how many there are. */
-    public int synchronize(List<Theme> themes) {
-        return transactions.inNewTransaction(() -> {
-            for (Theme theme : themes) {
-                Theme stored = em.find(Theme.class, theme.getCode());
-                if (stored == null) {
-                    em.persist(theme);
-                } else {
-                    stored.update(theme.getLabel(), theme.getDescription(), theme.getExamples());
-                }
-            }
-            return themes.size();
-        });
+    public ThemeService() {
+        themes = ThemeList.fromClasspath().stream()
+                .sorted(java.util.Comparator.comparingInt(Theme::getCode)).toList();
+        themes.forEach(theme -> byCode.put(theme.getCode(), theme));
     }
 
+    /** Every theme, in code order. */
     public List<Theme> all() {
-        return em.createQuery("select t from Theme t order by t.code", Theme.class).getResultList();
+        return themes;
     }
 
     public Optional<Theme> find(int code) {
-        return Optional.ofNullable(em.find(Theme.class, code));
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** The label of each theme, by code. */
+    public Map<Integer, String> labels() {
+        Map<Integer, String> labels = new LinkedHashMap<>();
+        themes.forEach(theme -> labels.put(theme.getCode(), theme.getLabel()));
+        return labels;
     }
 }

@@ -20,7 +20,6 @@ import fr.essaim.markdown.SheetSource;
 import fr.essaim.sheet.Actor;
 import fr.essaim.sheet.FieldDefinition;
 import fr.essaim.sheet.FieldError;
-import fr.essaim.sheet.FieldType;
 import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.RevisionDiff;

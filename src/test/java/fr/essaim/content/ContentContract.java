@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import fr.essaim.infra.DatabaseMigration;
+import fr.essaim.theme.ThemeService;
 import fr.essaim.content.ImportReport.Outcome;
-import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.sheet.References;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
-import fr.essaim.sheet.SheetParser;
-import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.support.ResourceLocalJpa;
 import fr.essaim.support.SheetBeans;
@@ -61,11 +58,11 @@ abstract class ContentContract {
                 jpa.close();
             }
             jpa = new ResourceLocalJpa(dataSource);
-            beans = new SheetBeans(jpa, new References(TERRITORIES));
+            beans = new SheetBeans(jpa, new References(TERRITORIES, new ThemeService()));
             sheets = beans.sheets;
             importer = new CorpusImporter(sheets, beans.imports);
             exporter = new CorpusExporter(sheets);
-            yesWiki = new YesWikiImporter(sheets, beans.imports, beans.links);
+            yesWiki = new YesWikiImporter(sheets, beans.imports, beans.links, new ThemeService());
         }
 
         ImportReport importZip(byte[] zip) throws ContentException {
@@ -140,7 +137,7 @@ abstract class ContentContract {
         }
         Essaim bulk = new Essaim();
         ImportReport bulkReport = new ImportReport();
-        new BulkImport(bulk.dataSource, bulk.beans.repository, bulk.sheets.schema(), new References(TERRITORIES), "import")
+        new BulkImport(bulk.dataSource, bulk.beans.repository, bulk.sheets.schema(), new References(TERRITORIES, new ThemeService()), "import")
                 .run(folder, files, bulkReport, refused -> org.junit.jupiter.api.Assertions.fail("batch refused: " + refused));
         Essaim single = new Essaim();
         CorpusReader.Result read = CorpusReader.readFolder(folder);

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import fr.essaim.markdown.MarkdownRenderer;
-import fr.essaim.markdown.SheetSource;
 import fr.essaim.sheet.FieldError;
 import fr.essaim.sheet.InvalidSheetException;
 import fr.essaim.sheet.ParsedSheet;
@@ -31,7 +30,7 @@ import fr.essaim.shared.Slugs;
 import fr.essaim.territory.Territory;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryFile;
-import fr.essaim.theme.ThemeList;
+import fr.essaim.theme.ThemeService;
 import fr.essaim.shared.Yaml;
 
 /** The shipped corpus: every sheet valid, every reference known, the coverage the product promises. */
@@ -47,7 +46,7 @@ class CorpusTest {
     static void parseTheCorpus() throws IOException {
         territories = new TerritoryCatalog(TerritoryFile.fromClasspath());
         SheetParser parser = new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer());
-        References references = new References(territories);
+        References references = new References(territories, new ThemeService());
         try (Stream<Path> files = Files.list(CONTENT.resolve("fiches"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 String slug = file.getFileName().toString().replaceFirst("\\.md$", "");
@@ -86,7 +85,7 @@ class CorpusTest {
     @Test
     void everyThemeIsUsedAtLeastTwice() {
         Map<Integer, Integer> uses = new TreeMap<>();
-        ThemeList.fromClasspath().forEach(theme -> uses.put(theme.getCode(), 0));
+        new ThemeService().all().forEach(theme -> uses.put(theme.getCode(), 0));
         for (ParsedSheet sheet : SHEETS.values()) {
             for (Object code : (List<?>) sheet.frontMatter().get("themes")) {
                 uses.merge((Integer) code, 1, Integer::sum);

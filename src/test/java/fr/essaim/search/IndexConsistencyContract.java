@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -205,11 +206,67 @@ abstract class IndexConsistencyContract {
         fixture.engine.close();
         // As after restoring a dump taken before the publication: the database's change log stops earlier.
         execute("delete from change_log where seq > " + backup);
+        execute("update change_counter set last_seq = " + backup + " where id = 1");
 
         SearchEngine reopened = fixture.open();
 
         assertTrue(reopened.index().needsRebuild(), "an index ahead of its database is not trusted");
         assertEquals(backup, reopened.index().appliedSequence());
+    }
+
+    @Test
+    void aNodeStoppedForLessThanTheRetentionCatchesUpFromWhatTheLogKeeps() throws Exception {
+        long stopped = fixture.engine.index().appliedSequence();
+        fixture.engine.close();
+        fixture.engine = null;
+        publishWord("zirondaile-halte-garderie-itinerante", "ornithorynque");
+        // The entries the index had applied are past the retention; the one after it is recent.
+        age("seq <= " + stopped);
+
+        assertEquals(stopped, (long) pruneOlderThan30Days(), "the old entries go");
+        assertEquals(stopped + 1, fixture.beans.changeLog.lastChange(), "the numbering goes on from the counter");
+        assertTrue(fixture.beans.changeLog.canCatchUpFrom(stopped));
+        SearchEngine reopened = fixture.open();
+
+        assertFalse(reopened.index().needsRebuild(), "the log still reaches back to where the index stopped");
+        assertEquals(1, hits("ornithorynque"));
+    }
+
+    @Test
+    void aNodeStoppedForLongerThanTheRetentionRebuildsItsIndex() throws Exception {
+        long stopped = fixture.engine.index().appliedSequence();
+        fixture.engine.close();
+        fixture.engine = null;
+        publishWord("zirondaile-halte-garderie-itinerante", "ornithorynque");
+        age("seq > 0");
+        pruneOlderThan30Days();
+        assertFalse(fixture.beans.changeLog.canCatchUpFrom(stopped));
+
+        SearchEngine reopened = fixture.open();
+
+        assertTrue(reopened.index().needsRebuild(), "the change it missed is no longer in the log");
+        assertEquals(stopped + 1, reopened.index().appliedSequence());
+        assertEquals(1, hits("ornithorynque"));
+    }
+
+    @Test
+    void aRunningIndexLeftBehindByThePrunedLogIsToldToRebuild() throws Exception {
+        long applied = fixture.engine.index().appliedSequence();
+        publishWord("zirondaile-halte-garderie-itinerante", "ornithorynque");
+        publishWord("zirondaile-halte-garderie-itinerante", "okapi");
+        age("seq <= " + (applied + 1));
+        pruneOlderThan30Days();
+
+        assertThrows(IndexBehindException.class, () -> fixture.sync().catchUp());
+        assertEquals(applied, fixture.engine.index().appliedSequence(), "nothing applied past the hole");
+    }
+
+    private void age(String which) throws SQLException {
+        execute("update change_log set created_at = timestamp with time zone '2000-01-01 00:00:00+00' where " + which);
+    }
+
+    private int pruneOlderThan30Days() {
+        return fixture.jpa.inNewTransaction(() -> fixture.beans.changeLog.prune(OffsetDateTime.now().minusDays(30)));
     }
 
     private void publishWord(String slug, String word) {

@@ -3,9 +3,7 @@ package fr.essaim.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.apache.lucene.store.FSDirectory;
@@ -15,25 +13,20 @@ import fr.essaim.infra.DatabaseMigration;
 import fr.essaim.content.CorpusImporter;
 import fr.essaim.content.CorpusReader;
 import fr.essaim.content.ImportReport;
-import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.sheet.References;
-import fr.essaim.sheet.SheetParser;
-import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.support.ResourceLocalJpa;
 import fr.essaim.support.SheetBeans;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.territory.TerritoryFile;
-import fr.essaim.theme.Theme;
-import fr.essaim.theme.ThemeList;
+import fr.essaim.theme.ThemeService;
 
 /** The real corpus in a real database, and a search index built from it in a folder of its own. */
 final class SearchFixture implements AutoCloseable {
 
     static final Path CONTENT = Path.of(System.getProperty("essaim.content.dir", "content"));
     static final TerritoryCatalog TERRITORIES = new TerritoryCatalog(TerritoryFile.fromClasspath());
-    static final Map<Integer, String> THEMES = ThemeList.fromClasspath().stream()
-            .collect(Collectors.toMap(Theme::getCode, Theme::getLabel));
+    static final Map<Integer, String> THEMES = new ThemeService().labels();
 
     final ResourceLocalJpa jpa;
     final SheetBeans beans;
@@ -45,7 +38,7 @@ final class SearchFixture implements AutoCloseable {
     SearchFixture(DataSource dataSource, Path indexFolder) throws IOException {
         DatabaseMigration.migrate(dataSource);
         jpa = new ResourceLocalJpa(dataSource);
-        beans = new SheetBeans(jpa, new References(TERRITORIES));
+        beans = new SheetBeans(jpa, new References(TERRITORIES, new ThemeService()));
         sheets = beans.sheets;
         this.indexFolder = indexFolder;
         this.dataSource = dataSource;
@@ -80,7 +73,8 @@ final class SearchFixture implements AutoCloseable {
     /** What the index must agree with: this database and its change log. */
     SearchIndex.Expected expected() {
         try {
-            return new SearchIndex.Expected(DatabaseIdentity.of(dataSource), beans.changeLog.lastChange());
+            return new SearchIndex.Expected(DatabaseIdentity.of(dataSource), beans.changeLog.lastChange(),
+                    beans.changeLog.firstKept());
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

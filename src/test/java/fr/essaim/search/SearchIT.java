@@ -239,9 +239,9 @@ class SearchIT {
             all.hits().forEach(hit -> matchingQuery.add(hit.slug()));
         } while (all.hits().size() == 100);
         Map<String, Map<String, Set<String>>> bySlug = new LinkedHashMap<>();
-        for (Revision revision : fixture.sheets.listPublished()) {
-            if (matchingQuery.contains(revision.getSheet().getSlug())) {
-                bySlug.put(revision.getSheet().getSlug(), facetValues(revision));
+        for (String slug : fixture.sheets.publishedDates().keySet()) {
+            if (matchingQuery.contains(slug)) {
+                bySlug.put(slug, facetValues(fixture.sheets.findPublished(slug).orElseThrow()));
             }
         }
         SearchResult result = engine.search(SearchRequest.of(query, selection, null, 1, 0));

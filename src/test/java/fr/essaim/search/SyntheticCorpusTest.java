@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.essaim.theme.ThemeService;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.sheet.InvalidSheetException;
 import fr.essaim.sheet.ParsedSheet;
@@ -42,7 +43,7 @@ class SyntheticCorpusTest {
     static void generate() throws Exception {
         generate(folder.resolve("a"));
         SheetParser parser = new SheetParser(SheetSchema.fromClasspath(), new MarkdownRenderer());
-        References references = new References(new TerritoryCatalog(TerritoryFile.fromClasspath()));
+        References references = new References(new TerritoryCatalog(TerritoryFile.fromClasspath()), new ThemeService());
         try (Stream<Path> files = Files.list(folder.resolve("a/fiches"))) {
             for (Path file : files.sorted().toList()) {
                 String slug = file.getFileName().toString().replaceFirst("\\.md$", "");

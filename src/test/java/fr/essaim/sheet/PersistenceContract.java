@@ -10,7 +10,6 @@ import static fr.essaim.support.SheetBeans.contributor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import fr.essaim.infra.DatabaseMigration;
 import fr.essaim.infra.V21__SheetTitleKeys;
-import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.support.ResourceLocalJpa;
 import fr.essaim.support.SheetBeans;
 import fr.essaim.support.Sheets;
@@ -72,7 +70,7 @@ abstract class PersistenceContract {
         assertTrue(migration.migrationsExecuted >= 1, "migrations run on an empty database");
         assertEquals(0, DatabaseMigration.migrate(dataSource).migrationsExecuted, "nothing left to run the second time");
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            for (String table : List.of("sheet", "revision", "revision_link", "sheet_alias", "theme")) {
+            for (String table : List.of("sheet", "revision", "revision_link", "sheet_alias", "workflow_event", "change_log")) {
                 try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
                     rows.next();
                     assertEquals(0, rows.getInt(1), table + " exists and is empty");
@@ -91,13 +89,15 @@ abstract class PersistenceContract {
             // The migrations after it are undone too, so that 21 comes back in order.
             sql.execute("drop table database_identity");
             sql.execute("drop index sheet_updated_at");
-            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31')");
+            sql.execute("create table territory (territory_key varchar(20) not null primary key)");
+            sql.execute("create table theme (code integer not null primary key)");
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31', '32')");
             sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
                     + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
                     + "current_timestamp, current_timestamp, 1)");
         }
 
-        assertEquals(3, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+        assertEquals(4, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
         assertEquals("ancienne", links.resolveWikiTarget("l'ile-d'yeu : maison des services"));
     }
@@ -233,7 +233,7 @@ abstract class PersistenceContract {
 
         SaveResult.Invalid invalid = assertInstanceOf(SaveResult.Invalid.class, result);
         assertEquals("status", invalid.errors().get(0).field());
-        assertEquals(0, sheets.countSheets());
+        assertEquals(List.of(), sheets.sheetsAfter("", 1), "nothing stored");
     }
 
     @Test
