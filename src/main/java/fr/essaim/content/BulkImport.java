@@ -148,7 +148,7 @@ final class BulkImport {
     }
 
     /**
-     * Wiki link targets resolved as the sheet service resolves them, against the names of the
+     * Wiki link targets resolved as {@code WikiLinks} resolves them, against the names of the
      * corpus being imported, read once: no query per link.
      */
     private static WikiTargets wikiTargets(List<Path> files) {

@@ -22,8 +22,10 @@ final class WriteConflicts {
 
     /** The answer to give for this failure of a write on {@code slug}, or the failure itself, rethrown. */
     static SaveResult answer(RuntimeException error, String slug, IntSupplier currentRevision) {
-        if (error instanceof RolledBack rolledBack) {
-            return rolledBack.answer;
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof RolledBack rolledBack) {
+                return rolledBack.answer;
+            }
         }
         if (isUniqueViolation(error)) {
             LOG.fine(() -> "Nom déjà pris pour " + slug + " : " + error);

@@ -1,4 +1,4 @@
-package fr.essaim.markdown;
+package fr.essaim.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.essaim.infra.DatabaseMigration;
-import fr.essaim.sheet.JpaSheetRepository;
+import fr.essaim.markdown.HtmlSanitizer;
 import fr.essaim.support.TestDatabases;
 
 /** HTML stored under an older, looser policy is cleaned again with the current one. */
