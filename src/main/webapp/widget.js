@@ -13,7 +13,7 @@
   var ORIGIN = new URL(script ? script.src : '/', document.baseURI).origin;
   var FILTERS = ['kind', 'theme', 'territory', 'epci', 'territoryType', 'status', 'year', 'category'];
   var KINDS = {
-    experience: 'Fiche expérience', vademecum: 'Vade-mecum',
+    experience: 'Fiche expérience', dispositif: 'Programme ou réseau', vademecum: 'Vade-mecum',
     innovation: 'Carte innovation', notion: 'Notion'
   };
   var FACET_NAMES = {

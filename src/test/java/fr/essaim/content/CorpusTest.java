@@ -118,9 +118,11 @@ class CorpusTest {
         List<String> dangling = new ArrayList<>();
         SHEETS.forEach((slug, sheet) -> {
             sheet.links().stream().filter(link -> !known.contains(link)).forEach(link -> dangling.add(slug + " → " + link));
-            if (sheet.frontMatter().get("relatedExperiences") instanceof List<?> related) {
-                related.stream().map(String::valueOf).filter(r -> !SHEETS.containsKey(r))
-                        .forEach(r -> dangling.add(slug + " → " + r));
+            for (String field : List.of("relatedExperiences", "inspiredBy")) {
+                if (sheet.frontMatter().get(field) instanceof List<?> related) {
+                    related.stream().map(String::valueOf).filter(r -> !SHEETS.containsKey(r))
+                            .forEach(r -> dangling.add(slug + " → " + r));
+                }
             }
         });
         assertEquals(List.of(), dangling);

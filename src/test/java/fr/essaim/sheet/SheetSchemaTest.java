@@ -89,6 +89,16 @@ class SheetSchemaTest {
             territories: [region:84, epci:200067452]
             """;
 
+    private static final String DISPOSITIF = """
+            kind: dispositif
+            title: Réseau national des maisons de services
+            summary: Un réseau qui anime les maisons de services du pays.
+            themes: [1]
+            porteur: {name: Caisse des Dépôts, actorType: établissement public}
+            sources:
+              - {title: Bulletin du réseau, year: 2016}
+            """;
+
     private static final String NOTION = """
             kind: notion
             title: Mutabilité
@@ -102,7 +112,7 @@ class SheetSchemaTest {
     private static final String ACTOR_TYPES = "commune, intercommunalité, syndicat mixte, pays ou PETR, département, région, "
             + "État, établissement public, organisme de protection sociale, espace de services au public, association, "
             + "coopérative, entreprise, collectif d'habitants, autre";
-    private static final String KINDS = "experience, vademecum, innovation, notion";
+    private static final String KINDS = "experience, dispositif, vademecum, innovation, notion";
     private static final String NOT_A_TERRITORY_KEY = " n'est pas une clé de territoire (region:84, departement:05, "
             + "epci:200067452, commune:05006)";
     private static final String NO_SOURCE_TITLE =
@@ -139,6 +149,7 @@ class SheetSchemaTest {
                 Arguments.of("experience, tous les champs", "---\n" + FULL_EXPERIENCE + "---\n"),
                 Arguments.of("experience dont la source ne dit ni l'état ni les lieux", "---\n" + EXPERIENCE
                         .replace("status: pérennisée\n", "").replace("territories: [departement:54, commune:56006]\n", "") + "---\n"),
+                Arguments.of("dispositif", "---\n" + DISPOSITIF + "---\n"),
                 Arguments.of("vademecum", "---\n" + VADEMECUM + "---\n"),
                 Arguments.of("innovation", "---\n" + INNOVATION + "---\n"),
                 Arguments.of("notion", "---\n" + NOTION + "---\n"),
@@ -154,7 +165,7 @@ class SheetSchemaTest {
 
     @Test
     void everyKindOfTheSchemaIsCoveredByAValidSample() {
-        assertEquals(List.of("experience", "vademecum", "innovation", "notion"),
+        assertEquals(List.of("experience", "dispositif", "vademecum", "innovation", "notion"),
                 SCHEMA.kinds().stream().map(KindDefinition::name).toList());
     }
 
@@ -194,7 +205,7 @@ class SheetSchemaTest {
                 Arguments.of("champ en trop", EXPERIENCE + "statut: pérennisée\n",
                         "statut", "champ inconnu pour le type « Fiche expérience » (champs admis : kind, title, "
                                 + "summary, aliases, themes, sources, territories, territoryTypes, porteur, partners, "
-                                + "funding, startYear, status, statusYear, publics, keyFigures, contact)"),
+                                + "funding, startYear, status, statusYear, publics, keyFigures, contact, inspiredBy)"),
                 // territories
                 Arguments.of("clé de territoire abrégée", experience("departement:54", "dept:54"),
                         "territories", "« dept:54 »" + NOT_A_TERRITORY_KEY),
