@@ -13,13 +13,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +35,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.essaim.problem.Problem;
+import fr.essaim.problem.Problems;
 import fr.essaim.security.Callers;
 import fr.essaim.security.Roles;
 import fr.essaim.sheet.Actor;
@@ -45,7 +54,6 @@ import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.SourceComposer;
-import fr.essaim.sheet.WorkflowEvent;
 
 /**
  * Writing through the API: new sheets and changes as drafts, the workflow steps, and the
@@ -54,9 +62,12 @@ import fr.essaim.sheet.WorkflowEvent;
 @Path("v1/sheets")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Tag(name = "Écriture", description = "Brouillons, relecture et publication des fiches, révisions")
 public class SheetWriteResource {
 
     private static final int MAX_BODY = 600_000;
+    private static final String SHEET_BODY = "La fiche en Markdown avec son en-tête YAML, ou en JSON : {markdown} ou "
+            + "{fields, body}, avec un comment facultatif ; 600 ko au plus";
 
     @Inject
     SheetService sheets;
@@ -66,6 +77,13 @@ public class SheetWriteResource {
 
     @POST
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Proposer une nouvelle fiche", description = "Écrit un brouillon, invisible des lecteurs ; "
+            + "ETag de la révision écrite")
+    @RequestBody(required = true, description = SHEET_BODY,
+            content = {@Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SheetBody"))})
+    @APIResponse(responseCode = "201", description = "La révision écrite",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Written")))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response create(InputStream body, @Context HttpHeaders headers, @QueryParam("comment") String comment)
             throws IOException {
@@ -85,29 +103,43 @@ public class SheetWriteResource {
     @POST
     @Path("preview")
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Aperçu d'un texte", description = "Rendu comme une révision enregistrée, liens wiki résolus")
+    @RequestBody(required = true, content = @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Le HTML assaini",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Preview")))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response preview(InputStream body) throws IOException {
         byte[] text = body.readNBytes(MAX_BODY + 1);
         if (text.length > MAX_BODY) {
-            return ApiError.of(413, "Texte trop long pour l'aperçu (" + MAX_BODY / 1000 + " ko au plus).");
+            return Problems.response(413, "Texte trop long pour l'aperçu (" + MAX_BODY / 1000 + " ko au plus).");
         }
-        return Response.ok(JsonFields.JSON.createObjectBuilder()
-                .add("html", sheets.preview(new String(text, StandardCharsets.UTF_8))).build()).build();
+        return Response.ok(new Preview(sheets.preview(new String(text, StandardCharsets.UTF_8)))).build();
     }
 
     @PUT
     @Path("{slug}")
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Modifier une fiche", description = "Écrit un brouillon à partir de la révision que désigne If-Match "
+            + "(l'ETag de GET /api/v1/sheets/{slug}) : sans If-Match 428, sur une révision dépassée 412 avec la révision "
+            + "gagnante (currentRevision, etag, markdown, author) ; rien n'est écrit")
+    @RequestBody(required = true, description = SHEET_BODY,
+            content = {@Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SheetBody"))})
+    @APIResponse(responseCode = "200", description = "La révision écrite",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Written")))
+    @APIResponse(responseCode = "412", description = "If-Match désigne une révision dépassée ou inconnue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Conflict")))
+    @APIResponse(responseCode = "428", description = "En-tête If-Match absent")
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response update(@PathParam("slug") String slug, InputStream body, @Context HttpHeaders headers,
             @HeaderParam("If-Match") String ifMatch, @QueryParam("comment") String comment) throws IOException {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return ApiError.of(428, "En-tête If-Match obligatoire : donnez l'ETag de la révision que vous modifiez "
+            return Problems.response(428, "En-tête If-Match obligatoire : donnez l'ETag de la révision que vous modifiez "
                     + "(GET /api/v1/sheets/" + slug + "), pour qu'aucune modification concurrente ne soit écrasée.");
         }
         Optional<Integer> base = baseRevision(slug, ifMatch);
         if (base.isEmpty()) {
-            return ApiError.of(412, "If-Match « " + ifMatch + " » ne désigne aucune révision de la fiche « " + slug
+            return Problems.response(412, "If-Match « " + ifMatch + " » ne désigne aucune révision de la fiche « " + slug
                     + " » (attendu : \"" + slug + "-N\").");
         }
         Optional<byte[]> bytes = readAtMost(body);
@@ -123,6 +155,12 @@ public class SheetWriteResource {
 
     @POST
     @Path("{slug}/submit")
+    @Operation(summary = "Proposer à la relecture", description = "Étape de relecture ; rôle contributeur ; 409 si l'étape ne s'applique pas")
+    @RequestBody(description = "Commentaire facultatif de l'étape", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StepComment")))
+    @APIResponse(responseCode = "200", description = "La révision après l'étape",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Written")))
+    @APIResponse(responseCode = "409", description = "L'étape ne s'applique pas à l'état de la fiche")
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response submit(@PathParam("slug") String slug, String body) {
         return answer(sheets.submit(slug, actor(), comment(body)), 200);
@@ -130,6 +168,12 @@ public class SheetWriteResource {
 
     @POST
     @Path("{slug}/publish")
+    @Operation(summary = "Publier", description = "Étape de relecture ; rôle éditeur ; 409 si l'étape ne s'applique pas")
+    @RequestBody(description = "Commentaire facultatif de l'étape", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StepComment")))
+    @APIResponse(responseCode = "200", description = "La révision après l'étape",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Written")))
+    @APIResponse(responseCode = "409", description = "L'étape ne s'applique pas à l'état de la fiche")
     @RolesAllowed(Roles.EDITOR)
     public Response publish(@PathParam("slug") String slug, String body) {
         return answer(sheets.publish(slug, actor(), comment(body)), 200);
@@ -137,6 +181,12 @@ public class SheetWriteResource {
 
     @POST
     @Path("{slug}/reject")
+    @Operation(summary = "Refuser, avec un commentaire", description = "Étape de relecture ; rôle éditeur ; 409 si l'étape ne s'applique pas")
+    @RequestBody(description = "Commentaire facultatif de l'étape", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StepComment")))
+    @APIResponse(responseCode = "200", description = "La révision après l'étape",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Written")))
+    @APIResponse(responseCode = "409", description = "L'étape ne s'applique pas à l'état de la fiche")
     @RolesAllowed(Roles.EDITOR)
     public Response reject(@PathParam("slug") String slug, String body) {
         return answer(sheets.reject(slug, actor(), comment(body)), 200);
@@ -144,6 +194,12 @@ public class SheetWriteResource {
 
     @POST
     @Path("{slug}/unpublish")
+    @Operation(summary = "Retirer de la publication", description = "Étape de relecture ; rôle éditeur ; 409 si l'étape ne s'applique pas")
+    @RequestBody(description = "Commentaire facultatif de l'étape", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StepComment")))
+    @APIResponse(responseCode = "200", description = "La révision après l'étape",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Written")))
+    @APIResponse(responseCode = "409", description = "L'étape ne s'applique pas à l'état de la fiche")
     @RolesAllowed(Roles.EDITOR)
     public Response unpublish(@PathParam("slug") String slug, String body) {
         return answer(sheets.unpublish(slug, actor(), comment(body)), 200);
@@ -151,65 +207,59 @@ public class SheetWriteResource {
 
     @POST
     @Path("{slug}/revisions/{number}/restore")
+    @Operation(summary = "Restaurer une révision", description = "Un nouveau brouillon avec le texte de la révision n")
+    @RequestBody(description = "Commentaire facultatif de l'étape", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StepComment")))
+    @APIResponse(responseCode = "201", description = "Le brouillon écrit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Written")))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.ADMIN})
     public Response restore(@PathParam("slug") String slug, @PathParam("number") int number, String body) {
         return answer(sheets.restore(slug, number, actor(), comment(body)), 201);
     }
 
     /** Public revisions for everyone; drafts, proposals and refusals for their author and editors. */
+    @Operation(summary = "Les révisions d'une fiche", description = "Publiées pour tous ; brouillons, propositions et "
+            + "refus pour leur auteur et les éditeurs (identification facultative)")
+    @APIResponse(responseCode = "200", description = "Révisions et étapes de relecture",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "History")))
     @GET
     @Path("{slug}/revisions")
     public Response revisions(@PathParam("slug") String slug) {
         List<Revision> visible = sheets.visibleHistory(slug, actor());
         if (visible.isEmpty()) {
-            return ApiError.of(Response.Status.NOT_FOUND, "Aucune fiche visible ne porte l'identifiant « " + slug + " ».");
+            return Problems.response(Response.Status.NOT_FOUND, "Aucune fiche visible ne porte l'identifiant « " + slug + " ».");
         }
-        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
-        visible.forEach(r -> list.add(summary(r)));
-        JsonArrayBuilder events = JsonFields.JSON.createArrayBuilder();
-        for (WorkflowEvent e : sheets.transitions(slug)) {
-            if (visible.stream().anyMatch(r -> r.getNumber() == e.getRevisionNumber())) {
-                events.add(JsonFields.JSON.createObjectBuilder()
-                        .add("revision", e.getRevisionNumber())
-                        .add("from", e.getFrom() == null ? "" : e.getFrom().name().toLowerCase())
-                        .add("to", e.getTo().name().toLowerCase())
-                        .add("actor", e.getActor())
-                        .add("date", e.getCreatedAt().toString())
-                        .add("comment", e.getComment() == null ? "" : e.getComment()));
-            }
-        }
-        return Response.ok(JsonFields.JSON.createObjectBuilder().add("slug", slug).add("revisions", list)
-                .add("transitions", events).build()).build();
+        List<Transition> events = sheets.transitions(slug).stream()
+                .filter(e -> visible.stream().anyMatch(r -> r.getNumber() == e.getRevisionNumber()))
+                .map(e -> new Transition(e.getRevisionNumber(), e.getFrom() == null ? "" : e.getFrom().name().toLowerCase(),
+                        e.getTo().name().toLowerCase(), e.getActor(), e.getCreatedAt().toString(),
+                        e.getComment() == null ? "" : e.getComment()))
+                .toList();
+        return Response.ok(new History(slug, visible.stream().map(SheetWriteResource::summary).toList(), events)).build();
     }
 
+    @Operation(summary = "Une révision", description = "Son texte et ses champs, si l'appelant peut la lire")
+    @APIResponse(responseCode = "200", description = "La révision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RevisionText")))
     @GET
     @Path("{slug}/revisions/{number}")
     public Response revision(@PathParam("slug") String slug, @PathParam("number") int number) {
         Optional<Revision> revision = sheets.visibleRevision(slug, number, actor());
         if (revision.isEmpty()) {
-            return ApiError.of(Response.Status.NOT_FOUND, "La fiche « " + slug + " » n'a pas de révision " + number
+            return Problems.response(Response.Status.NOT_FOUND, "La fiche « " + slug + " » n'a pas de révision " + number
                     + " que vous puissiez lire.");
         }
         Revision r = revision.get();
-        return Response.ok(JsonFields.JSON.createObjectBuilder(summary(r))
-                        .add("slug", slug)
-                        .add("title", r.getTitle())
-                        .add("kind", r.getKind())
-                        .add("fields", JsonFields.parse(r.getFieldsJson()))
-                        .add("markdown", r.getSource())
-                        .add("html", r.getHtml()).build())
+        RevisionSummary summary = summary(r);
+        return Response.ok(new RevisionText(summary.number(), summary.state(), summary.stateLabel(), summary.author(),
+                        summary.date(), summary.comment(), slug, r.getTitle(), r.getKind(), JsonFields.parse(r.getFieldsJson()),
+                        r.getSource(), r.getHtml()))
                 .tag(etag(slug, number)).build();
     }
 
-    private static JsonObject summary(Revision r) {
-        return JsonFields.JSON.createObjectBuilder()
-                .add("number", r.getNumber())
-                .add("state", r.getReviewState().name().toLowerCase())
-                .add("stateLabel", r.getReviewState().label())
-                .add("author", r.getAuthor())
-                .add("date", r.getCreatedAt().toString())
-                .add("comment", r.getComment() == null ? "" : r.getComment())
-                .build();
+    private static RevisionSummary summary(Revision r) {
+        return new RevisionSummary(r.getNumber(), r.getReviewState().name().toLowerCase(), r.getReviewState().label(),
+                r.getAuthor(), r.getCreatedAt().toString(), r.getComment() == null ? "" : r.getComment());
     }
 
     static EntityTag etag(String slug, int number) {
@@ -245,12 +295,8 @@ public class SheetWriteResource {
         if (result instanceof SaveResult.Saved saved) {
             Revision revision = sheets.findRevision(saved.slug(), saved.revision()).orElseThrow();
             return Response.status(savedStatus).tag(etag(saved.slug(), saved.revision()))
-                    .entity(JsonFields.JSON.createObjectBuilder()
-                            .add("slug", saved.slug())
-                            .add("revision", saved.revision())
-                            .add("state", revision.getReviewState().name().toLowerCase())
-                            .add("sheetState", revision.getSheet().getState().name().toLowerCase())
-                            .add("url", "/fiches/" + saved.slug()).build())
+                    .entity(new Written(saved.slug(), saved.revision(), revision.getReviewState().name().toLowerCase(),
+                            revision.getSheet().getState().name().toLowerCase(), "/fiches/" + saved.slug()))
                     .build();
         }
         if (result instanceof SaveResult.Invalid invalid) {
@@ -260,39 +306,85 @@ public class SheetWriteResource {
             return conflict(conflict);
         }
         if (result instanceof SaveResult.Forbidden forbidden) {
-            return ApiError.of(Response.Status.FORBIDDEN, forbidden.message());
+            return Problems.response(Response.Status.FORBIDDEN, forbidden.message());
         }
         if (result instanceof SaveResult.Refused refused) {
-            return ApiError.of(Response.Status.CONFLICT, refused.message());
+            return Problems.response(Response.Status.CONFLICT, refused.message());
         }
-        return ApiError.of(Response.Status.NOT_FOUND,
+        return Problems.response(Response.Status.NOT_FOUND,
                 "Aucune fiche ne porte l'identifiant « " + ((SaveResult.NotFound) result).slug() + " ».");
     }
 
     static Response invalid(List<FieldError> errors) {
-        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
-        errors.forEach(e -> list.add(JsonFields.JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
-        JsonObject body = JsonFields.JSON.createObjectBuilder().add("status", 400)
-                .add("error", "Fiche refusée : " + String.join(" ; ", errors.stream().map(FieldError::toString).toList()))
-                .add("errors", list).build();
-        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+        String detail = "Fiche refusée : " + String.join(" ; ", errors.stream().map(FieldError::toString).toList());
+        Problem problem = Problem.of(400, detail);
+        return Problems.response(400, new Refusal(problem.type(), problem.title(), 400, detail, detail,
+                errors.stream().map(e -> new Refusal.Field(e.field(), e.message())).toList()));
     }
 
     /** Nothing was written: the caller gets the revision that won, to merge their text into it. */
     private Response conflict(SaveResult.Conflict conflict) {
-        JsonObjectBuilder body = JsonFields.JSON.createObjectBuilder().add("status", 412).add("error", conflict.message())
-                .add("currentRevision", conflict.currentRevision())
-                .add("etag", etag(conflict.slug(), conflict.currentRevision()).toString());
+        EntityTag current = etag(conflict.slug(), conflict.currentRevision());
+        Problem problem = Problem.of(412, conflict.message());
         // Whoever may write this sheet needs the competing text to merge with, draft or not.
-        sheets.findRevision(conflict.slug(), conflict.currentRevision())
-                .ifPresent(current -> body.add("markdown", current.getSource()).add("author", current.getAuthor()));
-        return Response.status(412).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .tag(etag(conflict.slug(), conflict.currentRevision())).entity(body.build()).build();
+        Optional<Revision> winner = sheets.findRevision(conflict.slug(), conflict.currentRevision());
+        Conflict body = new Conflict(problem.type(), problem.title(), 412, problem.detail(), problem.error(),
+                conflict.currentRevision(), current.toString(), winner.map(Revision::getSource).orElse(null),
+                winner.map(Revision::getAuthor).orElse(null));
+        return Response.fromResponse(Problems.response(412, body)).tag(current).build();
     }
 
     private static Response unreadable() {
-        return ApiError.of(Response.Status.BAD_REQUEST, "Corps illisible : envoyez la fiche en Markdown avec son en-tête "
+        return Problems.response(Response.Status.BAD_REQUEST, "Corps illisible : envoyez la fiche en Markdown avec son en-tête "
                 + "YAML (text/markdown), ou en JSON {\"markdown\": …} ou {\"fields\": {…}, \"body\": …}.");
+    }
+
+    /** A revision written: its review state ({@code draft}, {@code pending}…) and the sheet's. */
+    @JsonbPropertyOrder({"slug", "revision", "state", "sheetState", "url"})
+    public record Written(String slug, int revision, String state, String sheetState, String url) {
+    }
+
+    public record Preview(String html) {
+    }
+
+    /** What a client sends as JSON: the whole source, or the fields and the text; an optional edit comment. */
+    public record SheetBody(String markdown, Map<String, Object> fields, String body, String comment) {
+    }
+
+    /** The comment of a workflow step, required to reject. */
+    public record StepComment(String comment) {
+    }
+
+    @JsonbPropertyOrder({"number", "state", "stateLabel", "author", "date", "comment"})
+    public record RevisionSummary(int number, String state, String stateLabel, String author, String date, String comment) {
+    }
+
+    @JsonbPropertyOrder({"revision", "from", "to", "actor", "date", "comment"})
+    public record Transition(int revision, String from, String to, String actor, String date, String comment) {
+    }
+
+    @JsonbPropertyOrder({"slug", "revisions", "transitions"})
+    public record History(String slug, List<RevisionSummary> revisions, List<Transition> transitions) {
+    }
+
+    @JsonbPropertyOrder({"number", "state", "stateLabel", "author", "date", "comment", "slug", "title", "kind", "fields",
+        "markdown", "html"})
+    public record RevisionText(int number, String state, String stateLabel, String author, String date, String comment,
+            String slug, String title, String kind, JsonObject fields, String markdown, String html) {
+    }
+
+    /** A sheet refused field by field: a problem with the French message of each field. */
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "error", "errors"})
+    public record Refusal(String type, String title, int status, String detail, String error, List<Field> errors) {
+
+        public record Field(String field, String message) {
+        }
+    }
+
+    /** A stale edit: a problem with the revision that won, its tag, its text and its author. */
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "error", "currentRevision", "etag", "markdown", "author"})
+    public record Conflict(String type, String title, int status, String detail, String error, int currentRevision,
+            String etag, String markdown, String author) {
     }
 
     /** What a client sent: a source and its edit comment. */
@@ -306,7 +398,7 @@ public class SheetWriteResource {
     }
 
     private static Response tooLarge() {
-        return ApiError.of(413, "Fiche trop volumineuse : " + MAX_BODY / 1000 + " ko au plus, en-tête compris.");
+        return Problems.response(413, "Fiche trop volumineuse : " + MAX_BODY / 1000 + " ko au plus, en-tête compris.");
     }
 
     private static Optional<Submitted> read(byte[] bytes, HttpHeaders headers, String comment) {
