@@ -131,9 +131,9 @@ class ProblemDetailsIT {
             assertTrue(responses.keySet().containsAll(expected.getValue()), expected.getKey() + ": " + responses.keySet());
             for (String status : expected.getValue()) {
                 JsonObject problem = responses.getJsonObject(status).getJsonObject("content").getJsonObject("application/problem+json");
-                assertEquals(Set.of("type", "title", "status", "detail", "error"),
-                        schema(document, problem.getJsonObject("schema")).getJsonObject("properties").keySet(),
-                        expected.getKey() + " " + status);
+                Set<String> members = schema(document, problem.getJsonObject("schema")).getJsonObject("properties").keySet();
+                assertTrue(members.containsAll(Set.of("type", "title", "status", "detail", "error")),
+                        expected.getKey() + " " + status + ": " + members);
             }
         }
         assertEquals(Set.of("type", "title", "status", "detail", "error", "currentRevision", "etag", "markdown", "author"),

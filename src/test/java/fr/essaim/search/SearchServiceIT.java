@@ -75,8 +75,11 @@ class SearchServiceIT {
     /** A managed resource of the container, played by its plain Java counterpart. */
     private static <T> T managed(Class<T> type, Object plain) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (!method.getDeclaringClass().isInstance(plain)) {
+                throw new UnsupportedOperationException(method.toString());
+            }
             try {
-                return plain.getClass().getMethod(method.getName(), method.getParameterTypes()).invoke(plain, args);
+                return method.invoke(plain, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
