@@ -32,15 +32,16 @@ import fr.essaim.problem.Problem;
 public class OpenApiDocument implements OASFilter {
 
     private static final String REF = "#/components/schemas/Problem";
-    /** The resources whose nested records are the answers and bodies of the API. */
+    /** The resources of the API, whose nested records, with those of the write API, are its answers and bodies. */
     private static final List<Class<?>> RESOURCES = List.of(SearchResource.class, SheetResource.class,
             SheetWriteResource.class, ReferenceResource.class, AccountResource.class, TokenResource.class,
             AdminResource.class, ContentResource.class);
+    private static final List<Class<?>> RECORD_HOLDERS = List.of(SheetWriteAnswers.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
-        for (Class<?> resource : RESOURCES) {
+        for (Class<?> resource : Stream.concat(RESOURCES.stream(), RECORD_HOLDERS.stream()).toList()) {
             for (Class<?> nested : resource.getDeclaredClasses()) {
                 if (nested.isRecord()) {
                     RecordSchemas.add(components, nested);
