@@ -54,6 +54,16 @@
       });
       section.appendChild(table);
     }
+    if (op.security && op.security.length) {
+      section.appendChild(el('p', 'Identification : ' + op.security.map(function (scheme) {
+        return Object.keys(scheme).join(' + ');
+      }).join(' ou ')));
+    }
+    if (op.requestBody) {
+      section.appendChild(el('h4', 'Corps de la requête'));
+      section.appendChild(el('p', (op.requestBody.description ? op.requestBody.description + ' ' : '')
+        + '(' + Object.keys(op.requestBody.content || {}).join(', ') + ')'));
+    }
     var list = el('dl');
     Object.keys(op.responses || {}).forEach(function (status) {
       var response = op.responses[status];

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
+import fr.essaim.problem.Problems;
+
 /**
  * Deny by default: a method that changes something (POST, PUT, PATCH, DELETE) is refused to
  * everyone unless it declares who may call it with {@code @RolesAllowed} or {@code @PermitAll}.
@@ -30,6 +31,9 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class AccessPolicy implements DynamicFeature {
+
+    /** Before the container's own check of {@code @RolesAllowed}, so that refusals say which role is missing. */
+    private static final int CHECK_PRIORITY = Priorities.AUTHORIZATION - 10;
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
@@ -40,9 +44,9 @@ public class AccessPolicy implements DynamicFeature {
         boolean permitted = method.isAnnotationPresent(PermitAll.class)
                 || roles == null && type.isAnnotationPresent(PermitAll.class);
         if (roles != null) {
-            context.register(new RoleCheck(Set.of(roles.value())));
+            context.register(new RoleCheck(Set.of(roles.value())), CHECK_PRIORITY);
         } else if (!permitted && writes(method)) {
-            context.register(new RoleCheck(Set.of()));
+            context.register(new RoleCheck(Set.of()), CHECK_PRIORITY);
         }
     }
 
@@ -50,7 +54,6 @@ public class AccessPolicy implements DynamicFeature {
         return List.of(POST.class, PUT.class, PATCH.class, DELETE.class).stream().anyMatch(method::isAnnotationPresent);
     }
 
-    @Priority(Priorities.AUTHORIZATION)
     static final class RoleCheck implements ContainerRequestFilter {
 
         private final Set<String> roles;
@@ -63,12 +66,12 @@ public class AccessPolicy implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             SecurityContext security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                request.abortWith(Response.fromResponse(ApiError.of(Response.Status.UNAUTHORIZED,
+                request.abortWith(Response.fromResponse(Problems.response(Response.Status.UNAUTHORIZED,
                                 "Identification requise : envoyez un jeton d'API (Authorization: Bearer …) "
                                         + "ou les identifiants d'un compte (HTTP Basic)."))
                         .header("WWW-Authenticate", "Basic realm=\"Essaim\", charset=\"UTF-8\"").build());
             } else if (roles.stream().noneMatch(security::isUserInRole)) {
-                request.abortWith(ApiError.of(Response.Status.FORBIDDEN, roles.isEmpty()
+                request.abortWith(Problems.response(Response.Status.FORBIDDEN, roles.isEmpty()
                         ? "Cette action n'est ouverte à aucun compte."
                         : "Le compte « " + security.getUserPrincipal().getName() + " » n'a pas le rôle requis ("
                                 + String.join(" ou ", Arrays.stream(roles.toArray(String[]::new)).sorted().toList()) + ")."));

@@ -8,10 +8,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,27 +22,42 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.essaim.problem.Problems;
 import fr.essaim.security.AccountService;
 import fr.essaim.security.Roles;
-import fr.essaim.shared.Json;
 
 /** Accounts, for administrators: create, list, change roles, disable. */
 @Path("v1/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Administration", description = "Comptes, imports, export, index ; rôle admin")
 public class AccountResource {
 
     @Inject
     AccountService accounts;
 
+    @Operation(summary = "Les comptes")
+    @APIResponse(responseCode = "200", description = "Les comptes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Accounts")))
     @GET
     public Response list() throws SQLException {
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
-        accounts.list().forEach(a -> list.add(toJson(a)));
-        return Response.ok(Json.JSON.createObjectBuilder().add("accounts", list).build()).build();
+        return Response.ok(new Accounts(accounts.list().stream().map(AccountResource::toJson).toList())).build();
     }
 
+    @Operation(summary = "Créer un compte", description = "Rôles : contributor (défaut), editor, admin ; 409 si le nom est pris")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "NewAccount")))
+    @APIResponse(responseCode = "201", description = "Le compte créé",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountAnswer")))
+    @APIResponse(responseCode = "409", description = "Un compte porte déjà ce nom")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) throws SQLException {
@@ -52,13 +67,18 @@ public class AccountResource {
                     body.getString("password", "").toCharArray(), roles == null ? List.of(Roles.CONTRIBUTOR) : roles);
             return Response.status(201).entity(toJson(created)).build();
         } catch (AccountService.AccountException e) {
-            return ApiError.of(e.getMessage().contains("existe déjà") ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+            return Problems.response(e.getMessage().contains("existe déjà") ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                     e.getMessage());
         } catch (ClassCastException e) {
-            return ApiError.of(Response.Status.BAD_REQUEST, "Corps attendu : {\"name\", \"password\", \"roles\": [...]}.");
+            return Problems.response(Response.Status.BAD_REQUEST, "Corps attendu : {\"name\", \"password\", \"roles\": [...]}.");
         }
     }
 
+    @Operation(summary = "Changer un compte", description = "Ses rôles, sa désactivation ou son mot de passe")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "AccountChange")))
+    @APIResponse(responseCode = "200", description = "Le compte changé",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountAnswer")))
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,10 +88,10 @@ public class AccountResource {
             char[] password = body.containsKey("password") ? body.getString("password").toCharArray() : null;
             return Response.ok(toJson(accounts.update(name, roles(body), disabled, password))).build();
         } catch (AccountService.AccountException e) {
-            return ApiError.of(e.getMessage().startsWith("Aucun compte") ? Response.Status.NOT_FOUND
+            return Problems.response(e.getMessage().startsWith("Aucun compte") ? Response.Status.NOT_FOUND
                     : Response.Status.BAD_REQUEST, e.getMessage());
         } catch (ClassCastException e) {
-            return ApiError.of(Response.Status.BAD_REQUEST, "Corps attendu : {\"roles\": [...], \"disabled\": true/false}.");
+            return Problems.response(Response.Status.BAD_REQUEST, "Corps attendu : {\"roles\": [...], \"disabled\": true/false}.");
         }
     }
 
@@ -86,11 +106,22 @@ public class AccountResource {
         return roles;
     }
 
-    private static JsonObject toJson(AccountService.Account account) {
-        return Json.JSON.createObjectBuilder()
-                .add("name", account.name())
-                .add("roles", Json.JSON.createArrayBuilder(account.roles()))
-                .add("disabled", account.disabled())
-                .add("created", account.createdAt().toString()).build();
+    private static AccountAnswer toJson(AccountService.Account account) {
+        return new AccountAnswer(account.name(), List.copyOf(account.roles()), account.disabled(), account.createdAt().toString());
+    }
+
+    @JsonbPropertyOrder({"name", "roles", "disabled", "created"})
+    public record AccountAnswer(String name, List<String> roles, boolean disabled, String created) {
+    }
+
+    public record Accounts(List<AccountAnswer> accounts) {
+    }
+
+    /** A new account; roles default to contributor. */
+    public record NewAccount(String name, String password, List<String> roles) {
+    }
+
+    /** A change of an account: any of its roles, whether it is disabled, its password. */
+    public record AccountChange(List<String> roles, Boolean disabled, String password) {
     }
 }

@@ -5,7 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 public final class Cached {
 
     static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
+    /** The bytes are digested before they are sent: the answer is written here, not by the container. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private Cached() {
     }
@@ -34,8 +38,8 @@ public final class Cached {
     }
 
     /** 200 with the body, or 304 when the client already holds the same bytes. */
-    public static Response json(Request request, JsonObject body, String tagPrefix, int maxAge) {
-        String text = body.toString();
+    public static Response json(Request request, Object body, String tagPrefix, int maxAge) {
+        String text = JSONB.toJson(body);
         EntityTag etag = new EntityTag(tagPrefix + digest(text));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(text, JSON);

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,19 +22,29 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.essaim.problem.Problems;
 import fr.essaim.content.ContentException;
 import fr.essaim.content.ContentService;
 import fr.essaim.content.CorpusReader;
 import fr.essaim.content.ImportJobs;
 import fr.essaim.content.ImportReport;
 import fr.essaim.search.InvalidSearchException;
+import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchService;
 import fr.essaim.security.Roles;
-import fr.essaim.shared.Json;
 
 /** The whole corpus out as a zip, and in from a zip or a YesWiki Bazar export: administrators only. */
 @Path("v1")
 @RequestScoped
+@Tag(name = "Administration")
 public class ContentResource {
 
     private static final long MAX_UPLOAD = CorpusReader.Limits.DEFAULT.maxArchiveBytes();
@@ -63,24 +71,23 @@ public class ContentResource {
     @GET
     @Path("export")
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Exporter le corpus", description = "Toutes les fiches et révisions en zip au format content/ ; avec "
+            + "les paramètres de la recherche (q, theme, territory…), seulement les fiches publiées qu'elle trouve")
+    @APIResponse(responseCode = "200", description = "L'archive",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @RolesAllowed(Roles.ADMIN)
     public Response export() throws IOException {
-        var refused = Access.refusedUnless(security, Roles.ADMIN);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        var parameters = uri.getQueryParameters();
-        Map<String, List<String>> filters = SearchResource.filters(parameters);
-        String query = parameters.getFirst("q");
         StreamingOutput zip;
-        if (filters.isEmpty() && (query == null || query.isBlank())) {
-            zip = content::exportZip;
-        } else {
-            try {
-                java.util.Set<String> slugs = search.allSlugs(query, filters);
+        try {
+            SearchRequest selection = SearchRequest.parse(uri.getQueryParameters(), SearchResource.DEFAULT_SIZE);
+            if (selection.filters().isEmpty() && selection.query().isBlank()) {
+                zip = content::exportZip;
+            } else {
+                java.util.Set<String> slugs = search.allSlugs(selection.query(), selection.filters());
                 zip = out -> content.exportZip(slugs, out);
-            } catch (InvalidSearchException e) {
-                return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
             }
+        } catch (InvalidSearchException e) {
+            return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
         // Streamed a page of sheets at a time: a corpus of any size, never whole in memory.
         return Response.ok(zip).type("application/zip")
@@ -92,6 +99,11 @@ public class ContentResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    @Operation(summary = "Importer une archive ou un export YesWiki", description = "Rapport fichier par fichier")
+    @RequestBody(required = true, description = "Archive zip au format content/ (ou export YesWiki Bazar en JSON à la même adresse)",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "Le rapport",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Imported")))
     public Response importZip(InputStream body) throws IOException {
         return adminImport(body, ZIP_TOO_LARGE, content::importZip);
     }
@@ -101,6 +113,8 @@ public class ContentResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    @RequestBody(required = true, description = "Export YesWiki Bazar : le JSON de api/forms/{id}/entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response importYesWiki(InputStream body) throws IOException {
         return adminImport(body, JSON_TOO_LARGE, yesWiki);
     }
@@ -114,6 +128,11 @@ public class ContentResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    @Operation(summary = "Importer en arrière-plan", description = "202 aussitôt, l'adresse du suivi dans Location")
+    @RequestBody(required = true, description = "Archive zip au format content/ (ou export YesWiki Bazar en JSON à la même adresse)",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "202", description = "Import lancé",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportStatus")))
     public Response startZipImport(InputStream body) throws IOException {
         return startImport(body, ZIP_TOO_LARGE, content::importZip);
     }
@@ -123,6 +142,8 @@ public class ContentResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    @RequestBody(required = true, description = "Export YesWiki Bazar : le JSON de api/forms/{id}/entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response startYesWikiImport(InputStream body) throws IOException {
         return startImport(body, JSON_TOO_LARGE, yesWiki);
     }
@@ -131,9 +152,12 @@ public class ContentResource {
     @Path("imports/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    @Operation(summary = "Suivre un import", description = "en-cours, termine ou echec ; fichiers faits sur le total ; rapport")
+    @APIResponse(responseCode = "200", description = "L'état de l'import",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportStatus")))
     public Response importStatus(@PathParam("id") String id) {
         return jobs.find(id).map(job -> Response.ok(toJson(job)).build())
-                .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "Aucun import « " + id
+                .orElseGet(() -> Problems.response(Response.Status.NOT_FOUND, "Aucun import « " + id
                         + " » n'est connu de ce serveur (seuls les derniers imports sont gardés, jusqu'à son redémarrage)."));
     }
 
@@ -149,14 +173,14 @@ public class ContentResource {
     private final Upload yesWiki = (bytes, importer, report) ->
             content.importYesWiki(new String(bytes, StandardCharsets.UTF_8), importer, report);
 
-    /** Administrators only; a refused file whole is a 400. */
+    /** A refused file whole is a 400. */
     private Response adminImport(InputStream body, String tooLarge, Upload upload) throws IOException {
         return received(body, tooLarge, bytes -> {
             try {
                 return Response.ok(toJson(upload.importFrom(bytes, security.getUserPrincipal().getName(), new ImportReport())))
                         .build();
             } catch (ContentException e) {
-                return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
+                return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
             }
         });
     }
@@ -170,51 +194,46 @@ public class ContentResource {
         });
     }
 
-    /** The uploaded file of an administrator, read no further than the limit, handed to what comes next. */
+    /** The uploaded file, read no further than the limit, handed to what comes next. */
     private Response received(InputStream body, String tooLarge, java.util.function.Function<byte[], Response> then)
             throws IOException {
-        var refused = Access.refusedUnless(security, Roles.ADMIN);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
         byte[] bytes = readAtMost(body, MAX_UPLOAD);
-        return bytes == null ? ApiError.of(413, tooLarge) : then.apply(bytes);
+        return bytes == null ? Problems.response(413, tooLarge) : then.apply(bytes);
     }
 
     /** A job's state ({@code en-cours}, {@code termine}, {@code echec}), files done out of the total, and the report so far. */
-    static JsonObject toJson(ImportJobs.Job job) {
+    static ImportStatus toJson(ImportJobs.Job job) {
         // The state first: once it says done, the report read after it is complete.
         ImportJobs.State state = job.state();
         ImportReport report = job.report();
-        var status = Json.JSON.createObjectBuilder(toJson(report))
-                .add("id", job.id())
-                .add("state", state.code())
-                .add("done", report.done())
-                .add("total", report.total());
-        if (job.error() != null) {
-            status.add("error", job.error());
-        }
-        return status.build();
+        Imported files = toJson(report);
+        return new ImportStatus(job.id(), state.code(), report.done(), report.total(), job.error(), files.summary(),
+                files.imported(), files.updated(), files.unchanged(), files.refused(), files.ignored(), files.files());
     }
 
-    static JsonObject toJson(ImportReport report) {
-        JsonArrayBuilder files = Json.JSON.createArrayBuilder();
-        for (ImportReport.Entry entry : report.entries()) {
-            files.add(Json.JSON.createObjectBuilder()
-                    .add("path", entry.path())
-                    .add("outcome", entry.outcome().name().toLowerCase())
-                    .add("label", entry.outcome().label())
-                    .add("reasons", Json.JSON.createArrayBuilder(entry.reasons())));
-        }
-        return Json.JSON.createObjectBuilder()
-                .add("summary", report.summary())
-                .add("imported", report.count(ImportReport.Outcome.IMPORTED))
-                .add("updated", report.count(ImportReport.Outcome.UPDATED))
-                .add("unchanged", report.count(ImportReport.Outcome.UNCHANGED))
-                .add("refused", report.count(ImportReport.Outcome.REFUSED))
-                .add("ignored", report.count(ImportReport.Outcome.IGNORED))
-                .add("files", files)
-                .build();
+    static Imported toJson(ImportReport report) {
+        return new Imported(report.summary(), report.count(ImportReport.Outcome.IMPORTED),
+                report.count(ImportReport.Outcome.UPDATED), report.count(ImportReport.Outcome.UNCHANGED),
+                report.count(ImportReport.Outcome.REFUSED), report.count(ImportReport.Outcome.IGNORED),
+                report.entries().stream().map(entry -> new FileOutcome(entry.path(), entry.outcome().name().toLowerCase(),
+                        entry.outcome().label(), entry.reasons())).toList());
+    }
+
+    /** The report of an import, file by file. */
+    @JsonbPropertyOrder({"summary", "imported", "updated", "unchanged", "refused", "ignored", "files"})
+    public record Imported(String summary, long imported, long updated, long unchanged, long refused, long ignored,
+            List<FileOutcome> files) {
+    }
+
+    @JsonbPropertyOrder({"path", "outcome", "label", "reasons"})
+    public record FileOutcome(String path, String outcome, String label, List<String> reasons) {
+    }
+
+    /** A background import: its state, files done out of the total, its error if it failed, and the report so far. */
+    @JsonbPropertyOrder({"id", "state", "done", "total", "error", "summary", "imported", "updated", "unchanged", "refused",
+        "ignored", "files"})
+    public record ImportStatus(String id, String state, long done, long total, String error, String summary, long imported,
+            long updated, long unchanged, long refused, long ignored, List<FileOutcome> files) {
     }
 
     /** The body, or null past the limit: an upload is read no further than what may be accepted. */

@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
+import fr.essaim.problem.Problems;
+
 /**
  * Against cross-site request forgery on the API: a browser that a foreign page drives sends its
  * {@code Origin} (or {@code Sec-Fetch-Site: cross-site}); writes from such a request are refused,
@@ -28,7 +30,7 @@ public class CrossSiteFilter implements ContainerRequestFilter {
         String fetchSite = request.getHeaderString("Sec-Fetch-Site");
         String origin = request.getHeaderString("Origin");
         if ("cross-site".equalsIgnoreCase(fetchSite) || origin != null && !sameOrigin(origin, request.getUriInfo().getBaseUri())) {
-            request.abortWith(ApiError.of(403, "Requête refusée : une écriture ne peut pas venir d'une page d'un autre site."));
+            request.abortWith(Problems.response(403, "Requête refusée : une écriture ne peut pas venir d'une page d'un autre site."));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,15 +18,15 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.essaim.problem.Problems;
+import fr.essaim.problem.Problem;
 import fr.essaim.search.SearchService;
-import fr.essaim.shared.Json;
-import fr.essaim.territory.Territory;
 import fr.essaim.territory.TerritoryCatalog;
-import fr.essaim.theme.Theme;
 import fr.essaim.theme.ThemeService;
 
 /** Reference data for partner sites and forms: themes and territories, with how many sheets each has. */
@@ -53,23 +53,17 @@ public class ReferenceResource {
             description = "Classification ADRETS : code (valeur du filtre theme de la recherche), libellé, description, "
                     + "exemples et nombre de fiches publiées")
     @APIResponse(responseCode = "200", description = "themes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "themes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Themes"),
+                    examples = @ExampleObject(name = "themes",
                     value = "{\"themes\":[{\"code\":\"6\",\"label\":\"Petite enfance\",\"description\":\"…\","
                             + "\"examples\":[\"crèche\"],\"count\":12}]}")))
     public Response themes(@Context Request request) {
         Map<String, Long> counts = search.countAll("theme");
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
-        for (Theme theme : themes.all()) {
-            list.add(Json.JSON.createObjectBuilder()
-                    .add("code", String.valueOf(theme.getCode()))
-                    .add("label", theme.getLabel())
-                    .add("description", theme.getDescription() == null ? "" : theme.getDescription())
-                    .add("examples", Json.JSON.createArrayBuilder(theme.getExamples() == null ? List.of()
-                            : List.of(theme.getExamples().split(" ; "))))
-                    .add("count", counts.getOrDefault(String.valueOf(theme.getCode()), 0L)));
-        }
-        return Cached.json(request, Json.JSON.createObjectBuilder().add("themes", list).build(), "t-",
-                SearchResource.SEARCH_MAX_AGE);
+        List<ThemeAnswer> list = themes.all().stream().map(theme -> new ThemeAnswer(String.valueOf(theme.getCode()),
+                theme.getLabel(), theme.getDescription() == null ? "" : theme.getDescription(),
+                theme.getExamples() == null ? List.of() : List.of(theme.getExamples().split(" ; ")),
+                counts.getOrDefault(String.valueOf(theme.getCode()), 0L))).toList();
+        return Cached.json(request, new Themes(list), "t-", SearchResource.SEARCH_MAX_AGE);
     }
 
     /** By name as typed (accents ignored), by INSEE code or key, or by postcode. */
@@ -80,42 +74,44 @@ public class ReferenceResource {
                     + "(key) est la valeur du filtre territory de la recherche")
     @APIResponse(responseCode = "200", description = "q et territories (key, code, level, levelLabel, name, postcodes, "
             + "departement, region, population, count), 20 au plus",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "oisans",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Territories"),
+                    examples = @ExampleObject(name = "oisans",
                     value = "{\"q\":\"bourg d'oi\",\"territories\":[{\"key\":\"commune:38052\",\"code\":\"38052\","
                             + "\"level\":\"commune\",\"levelLabel\":\"commune\",\"name\":\"Le Bourg-d'Oisans\","
                             + "\"postcodes\":[\"38520\"],\"departement\":\"38\",\"region\":\"84\",\"count\":0}]}")))
     @APIResponse(responseCode = "400", description = "q absent, ou hors de 2 à 100 caractères",
-            content = @Content(mediaType = ApiError.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response territories(@Parameter(description = "Nom, code INSEE, clé ou code postal (2 à 100 caractères)",
             example = "bourg d'oi", required = true) @QueryParam("q") String query, @Context Request request) {
         String typed = query == null ? "" : query.strip();
         if (typed.length() < 2 || typed.length() > 100) {
-            return ApiError.of(Response.Status.BAD_REQUEST,
+            return Problems.response(Response.Status.BAD_REQUEST,
                     "le paramètre q (2 à 100 caractères) donne un nom, un code INSEE ou un code postal");
         }
         Map<String, Long> counts = search.countAll("territory");
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
-        for (Territory t : territories.lookup(typed, MAX_TERRITORIES)) {
-            var item = Json.JSON.createObjectBuilder()
-                    .add("key", t.key())
-                    .add("code", t.code())
-                    .add("level", t.level())
-                    .add("levelLabel", t.levelLabel())
-                    .add("name", t.name())
-                    .add("postcodes", Json.JSON.createArrayBuilder(t.postcodes()))
-                    .add("count", counts.getOrDefault(t.key(), 0L));
-            if (t.departement() != null) {
-                item.add("departement", t.departement());
-            }
-            if (t.region() != null) {
-                item.add("region", t.region());
-            }
-            if (t.population() > 0) {
-                item.add("population", t.population());
-            }
-            list.add(item);
-        }
-        return Cached.json(request, Json.JSON.createObjectBuilder().add("q", typed).add("territories", list).build(), "r-",
-                SearchResource.SEARCH_MAX_AGE);
+        List<TerritoryAnswer> list = territories.lookup(typed, MAX_TERRITORIES).stream()
+                .map(t -> new TerritoryAnswer(t.key(), t.code(), t.level(), t.levelLabel(), t.name(), t.postcodes(),
+                        counts.getOrDefault(t.key(), 0L), t.departement(), t.region(),
+                        t.population() > 0 ? Long.valueOf(t.population()) : null))
+                .toList();
+        return Cached.json(request, new Territories(typed, list), "r-", SearchResource.SEARCH_MAX_AGE);
+    }
+
+    public record Themes(List<ThemeAnswer> themes) {
+    }
+
+    /** A theme: its code is the value of the search's {@code theme} filter. */
+    @JsonbPropertyOrder({"code", "label", "description", "examples", "count"})
+    public record ThemeAnswer(String code, String label, String description, List<String> examples, long count) {
+    }
+
+    public record Territories(String q, List<TerritoryAnswer> territories) {
+    }
+
+    /** A territory: its key is the value of the search's {@code territory} filter; absent parts are left out. */
+    @JsonbPropertyOrder({"key", "code", "level", "levelLabel", "name", "postcodes", "count", "departement", "region",
+        "population"})
+    public record TerritoryAnswer(String key, String code, String level, String levelLabel, String name,
+            List<String> postcodes, long count, String departement, String region, Long population) {
     }
 }

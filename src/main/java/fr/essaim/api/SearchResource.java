@@ -1,22 +1,18 @@
 package fr.essaim.api;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,12 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.essaim.problem.Problems;
+import fr.essaim.problem.Problem;
 import fr.essaim.search.Completion;
 import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
-import fr.essaim.shared.Json;
 
 /** Public search: the same service as the search page, in JSON. */
 @Path("v1")
@@ -48,6 +45,7 @@ public class SearchResource {
 
     /** Search answers may be kept this long by partners and shared caches. */
     static final int SEARCH_MAX_AGE = 60;
+    static final int DEFAULT_SIZE = 20;
 
     @Inject
     SearchService search;
@@ -97,7 +95,8 @@ public class SearchResource {
     @APIResponse(responseCode = "200", description = "total, page, size, hits (slug, title, kind, summary, snippet avec les "
             + "mots trouvés en <mark>, themes, territories, updated, url), facets (value, label, count) et, si un mot "
             + "semble mal orthographié, suggestion et correctedQuery",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "recherche",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Found"),
+                    examples = @ExampleObject(name = "recherche",
                     value = "{\"total\":1,\"page\":1,\"size\":5,\"hits\":[{\"slug\":\"zirondaile-halte-garderie-itinerante\","
                             + "\"title\":\"Zirondaile, halte-garderie itinérante\",\"kind\":\"experience\",\"summary\":\"…\","
                             + "\"snippet\":\"… <mark>crèche</mark> …\",\"themes\":[{\"code\":\"6\",\"label\":\"Petite enfance\"}],"
@@ -107,115 +106,64 @@ public class SearchResource {
                             + "\"label\":\"Petite enfance\",\"count\":1}]}}")))
     @APIResponse(responseCode = "304", description = "Inchangé depuis l'ETag donné dans If-None-Match")
     @APIResponse(responseCode = "400", description = "Paramètre invalide (filtre inconnu, page ou taille hors limites, "
-            + "requête trop longue) ; message en français", content = @Content(mediaType = ApiError.PROBLEM_JSON,
+            + "requête trop longue) ; message en français", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "taille", value = "{\"type\":\"about:blank\",\"title\":\"Requête invalide\","
                             + "\"status\":400,\"detail\":\"« size » va de 0 à 100 (reçu : 101)\","
                             + "\"error\":\"« size » va de 0 à 100 (reçu : 101)\"}")))
     public Response search(@Context Request conditional) throws IOException {
         var parameters = uri.getQueryParameters();
         try {
-            return Cached.json(conditional, toJson(search.search(request(parameters))), "s-", SEARCH_MAX_AGE);
+            return Cached.json(conditional, Found.of(search.search(SearchRequest.parse(parameters, DEFAULT_SIZE))), "s-", SEARCH_MAX_AGE);
         } catch (InvalidSearchException e) {
-            return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
+            return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
-    }
-
-    /** The search a set of API parameters asks for; refused with a French message when malformed. */
-    public static SearchRequest request(MultivaluedMap<String, String> parameters) throws InvalidSearchException {
-        return SearchRequest.of(parameters.getFirst("q"), filters(parameters), parameters.getFirst("sort"),
-                number(parameters.getFirst("page"), "page"), number(parameters.getFirst("size"), "size"));
     }
 
     @GET
     @Path("suggest")
     @Operation(summary = "Compléter une saisie", description = "Titres de fiches, thèmes et territoires qui commencent "
             + "comme la saisie, pour une liste déroulante pendant la frappe")
-    @APIResponse(responseCode = "200", description = "q et suggestions (text, type : sheet, theme ou territory, value, url)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "itin",
+    @APIResponse(responseCode = "200", description = "q et suggestions (text, type : fiche, theme ou territoire, value, url)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Suggestions"),
+                    examples = @ExampleObject(name = "itin",
                     value = "{\"q\":\"itin\",\"suggestions\":[{\"text\":\"Zirondaile, halte-garderie itinérante\","
-                            + "\"type\":\"sheet\",\"value\":\"zirondaile-halte-garderie-itinerante\","
+                            + "\"type\":\"fiche\",\"value\":\"zirondaile-halte-garderie-itinerante\","
                             + "\"url\":\"/fiches/zirondaile-halte-garderie-itinerante\"}]}")))
     @APIResponse(responseCode = "400", description = "Saisie de plus de 100 caractères",
-            content = @Content(mediaType = ApiError.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response suggest(@Parameter(description = "Début de saisie", example = "itin") @QueryParam("q") String typed,
             @Context Request conditional) throws IOException {
         if (typed != null && typed.length() > 100) {
-            return ApiError.of(Response.Status.BAD_REQUEST, "saisie trop longue pour une complétion (100 caractères au plus)");
+            return Problems.response(Response.Status.BAD_REQUEST, "saisie trop longue pour une complétion (100 caractères au plus)");
         }
-        JsonArrayBuilder suggestions = Json.JSON.createArrayBuilder();
-        for (Completion completion : search.suggest(typed, 10)) {
-            suggestions.add(Json.JSON.createObjectBuilder()
-                    .add("text", completion.text())
-                    .add("type", completion.type())
-                    .add("value", completion.value())
-                    .add("url", completion.url()));
-        }
-        return Cached.json(conditional, Json.JSON.createObjectBuilder().add("q", typed == null ? "" : typed)
-                .add("suggestions", suggestions).build(), "c-", SEARCH_MAX_AGE);
+        return Cached.json(conditional, new Suggestions(typed == null ? "" : typed, search.suggest(typed, 10)), "c-",
+                SEARCH_MAX_AGE);
     }
 
-    /** The facet filters among the query parameters. */
-    static Map<String, List<String>> filters(MultivaluedMap<String, String> parameters) {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String name : SearchRequest.FILTERS) {
-            if (parameters.containsKey(name)) {
-                filters.put(name, parameters.get(name));
-            }
-        }
-        return filters;
-    }
+    /** The answer of a search: a page of hits, the facet counts, and a spelling suggestion when one is found. */
+    @JsonbPropertyOrder({"total", "page", "size", "hits", "facets", "suggestion", "correctedQuery"})
+    public record Found(long total, int page, int size, List<Hit> hits, Map<String, List<SearchResult.FacetValue>> facets,
+            String suggestion, String correctedQuery) {
 
-    static Integer number(String value, String name) throws InvalidSearchException {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchException("« " + name + " » doit être un nombre entier (reçu : " + value + ")");
+        static Found of(SearchResult result) {
+            return new Found(result.total(), result.page(), result.size(), result.hits().stream().map(Hit::of).toList(),
+                    result.facets(), result.suggestion(), result.correctedQuery());
         }
     }
 
-    static JsonObject toJson(SearchResult result) {
-        JsonArrayBuilder hits = Json.JSON.createArrayBuilder();
-        result.hits().forEach(hit -> hits.add(hit(hit)));
-        JsonObjectBuilder facets = Json.JSON.createObjectBuilder();
-        result.facets().forEach((dim, values) -> {
-            JsonArrayBuilder array = Json.JSON.createArrayBuilder();
-            values.forEach(v -> array.add(Json.JSON.createObjectBuilder().add("value", v.value()).add("label", v.label())
-                    .add("count", v.count())));
-            facets.add(dim, array);
-        });
-        JsonObjectBuilder json = Json.JSON.createObjectBuilder()
-                .add("total", result.total())
-                .add("page", result.page())
-                .add("size", result.size())
-                .add("hits", hits)
-                .add("facets", facets);
-        if (result.suggestion() != null) {
-            json.add("suggestion", result.suggestion());
+    /** A sheet found: {@code snippet} has the matched words in {@code <mark>} and everything else escaped. */
+    @JsonbPropertyOrder({"slug", "title", "kind", "summary", "snippet", "themes", "territories", "updated", "url"})
+    public record Hit(String slug, String title, String kind, String summary, String snippet,
+            List<SearchResult.Theme> themes, List<SearchResult.Place> territories, String updated, String url) {
+
+        static Hit of(SearchResult.Hit hit) {
+            return new Hit(hit.slug(), hit.title(), hit.kind(), hit.summary() == null ? "" : hit.summary(), hit.snippet(),
+                    hit.themes(), hit.territories(), hit.updated().toString(), hit.url());
         }
-        if (result.correctedQuery() != null) {
-            json.add("correctedQuery", result.correctedQuery());
-        }
-        return json.build();
     }
 
-    static JsonObjectBuilder hit(SearchResult.Hit hit) {
-        JsonArrayBuilder themes = Json.JSON.createArrayBuilder();
-        hit.themes().forEach(t -> themes.add(Json.JSON.createObjectBuilder().add("code", t.code()).add("label", t.label())));
-        JsonArrayBuilder places = Json.JSON.createArrayBuilder();
-        hit.territories().forEach(p -> places.add(Json.JSON.createObjectBuilder().add("key", p.key()).add("code", p.code())
-                .add("level", p.level()).add("name", p.name())));
-        return Json.JSON.createObjectBuilder()
-                .add("slug", hit.slug())
-                .add("title", hit.title())
-                .add("kind", hit.kind())
-                .add("summary", hit.summary() == null ? "" : hit.summary())
-                .add("snippet", hit.snippet())
-                .add("themes", themes)
-                .add("territories", places)
-                .add("updated", hit.updated().toString())
-                .add("url", hit.url());
+    /** Completions of what was typed: sheet titles, themes and territories, each with its address. */
+    public record Suggestions(String q, List<Completion> suggestions) {
     }
+
 }

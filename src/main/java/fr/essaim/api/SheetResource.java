@@ -8,9 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,17 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.essaim.problem.Problems;
+import fr.essaim.problem.Problem;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.search.SearchService;
 import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
-import fr.essaim.shared.Slugs;
 import fr.essaim.sheet.WikiLinks;
+import fr.essaim.shared.Slugs;
 
 @Path("v1/sheets")
 @RequestScoped
@@ -67,7 +69,8 @@ public class SheetResource {
     @APIResponse(responseCode = "200", description = "La fiche publiée",
             headers = {@Header(name = "ETag", description = "\"slug-révision-empreinte\""),
                 @Header(name = "Last-Modified", description = "Date de la révision publiée")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "fiche",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SheetAnswer"),
+                    examples = @ExampleObject(name = "fiche",
                     value = "{\"slug\":\"zirondaile-halte-garderie-itinerante\",\"kind\":\"experience\","
                             + "\"title\":\"Zirondaile, halte-garderie itinérante\",\"summary\":\"…\",\"fields\":{},"
                             + "\"aliases\":[\"ZirondAile\"],\"markdown\":\"---\\ntitle: …\",\"html\":\"<h2>Contexte</h2>…\","
@@ -77,7 +80,7 @@ public class SheetResource {
     @APIResponse(responseCode = "301", description = "Ancien nom (WikiName) d'une fiche : Location donne son adresse")
     @APIResponse(responseCode = "304", description = "Inchangée depuis l'ETag donné dans If-None-Match")
     @APIResponse(responseCode = "404", description = "Aucune fiche publiée sous ce nom",
-            content = @Content(mediaType = ApiError.PROBLEM_JSON, examples = @ExampleObject(name = "inconnue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "inconnue",
                     value = "{\"type\":\"about:blank\",\"title\":\"Ressource introuvable\",\"status\":404,"
                             + "\"detail\":\"Aucune fiche publiée ne porte l'identifiant « x ».\","
                             + "\"error\":\"Aucune fiche publiée ne porte l'identifiant « x ».\"}")))
@@ -90,7 +93,7 @@ public class SheetResource {
                 URI canonical = uriInfo.getBaseUriBuilder().path("v1/sheets/{slug}").build(target.get());
                 return Response.status(Response.Status.MOVED_PERMANENTLY).location(canonical).build();
             }
-            return ApiError.of(Response.Status.NOT_FOUND, "Aucune fiche publiée ne porte l'identifiant « " + slug + " ».");
+            return Problems.response(Response.Status.NOT_FOUND, "Aucune fiche publiée ne porte l'identifiant « " + slug + " ».");
         }
         Revision revision = published.get();
         // The revision number leads the tag so that writers can still tell which revision they edit; the digest
@@ -99,39 +102,39 @@ public class SheetResource {
         return Response.fromResponse(answer).lastModified(Date.from(revision.getCreatedAt().toInstant())).build();
     }
 
-    private JsonObject toJson(Revision revision) {
+    private SheetAnswer toJson(Revision revision) {
         String slug = revision.getSheet().getSlug();
-        JsonObject fields = Json.parse(revision.getFieldsJson());
-        JsonObjectBuilder json = Json.JSON.createObjectBuilder()
-                .add("slug", slug)
-                .add("kind", revision.getKind())
-                .add("title", revision.getTitle())
-                .add("summary", revision.getSummary() == null ? "" : revision.getSummary())
-                .add("fields", fields)
-                .add("aliases", Json.JSON.createArrayBuilder(List.copyOf(revision.getSheet().getAliases())))
-                .add("markdown", revision.getSource())
-                .add("html", revision.getHtml())
-                .add("revision", revision.getNumber())
-                .add("updated", revision.getCreatedAt().toString())
-                .add("url", MarkdownRenderer.SHEET_PATH + slug);
-        JsonArrayBuilder links = Json.JSON.createArrayBuilder();
         var existing = sheets.publishedAmong(revision.getLinks());
-        revision.getLinks().forEach(target -> links.add(Json.JSON.createObjectBuilder()
-                .add("slug", target)
-                .add("exists", existing.contains(target))));
-        json.add("links", links);
-        JsonArrayBuilder backlinks = Json.JSON.createArrayBuilder();
-        sheets.backlinks(slug).forEach(source -> backlinks.add(Json.JSON.createObjectBuilder()
-                .add("slug", source.getSheet().getSlug())
-                .add("title", source.getTitle())));
-        json.add("backlinks", backlinks);
-        JsonArrayBuilder related = Json.JSON.createArrayBuilder();
+        List<SearchResource.Hit> related = List.of();
         try {
-            search.related(slug, 5).forEach(hit -> related.add(SearchResource.hit(hit)));
+            related = search.related(slug, 5).stream().map(SearchResource.Hit::of).toList();
         } catch (IOException e) {
             // The sheet is still worth serving without its neighbours while the index is unavailable.
         }
-        json.add("related", related);
-        return json.build();
+        return new SheetAnswer(slug, revision.getKind(), revision.getTitle(),
+                revision.getSummary() == null ? "" : revision.getSummary(), Json.parse(revision.getFieldsJson()),
+                List.copyOf(revision.getSheet().getAliases()), revision.getSource(),
+                // The links resolved as the page shows them, not as they stood when the revision was written.
+                wikiLinks.linkedHtml(revision), revision.getNumber(), revision.getCreatedAt().toString(),
+                MarkdownRenderer.SHEET_PATH + slug,
+                revision.getLinks().stream().map(target -> new Link(target, existing.contains(target))).toList(),
+                sheets.backlinks(slug).stream().map(source -> new Backlink(source.getSheet().getSlug(), source.getTitle()))
+                        .toList(),
+                related);
+    }
+
+    /** A published sheet with its outgoing links, the sheets citing it and its neighbours. */
+    @JsonbPropertyOrder({"slug", "kind", "title", "summary", "fields", "aliases", "markdown", "html", "revision", "updated",
+        "url", "links", "backlinks", "related"})
+    public record SheetAnswer(String slug, String kind, String title, String summary, JsonObject fields, List<String> aliases,
+            String markdown, String html, int revision, String updated, String url, List<Link> links,
+            List<Backlink> backlinks, List<SearchResource.Hit> related) {
+    }
+
+    /** A wiki link of the text: the sheet it designates, and whether it is published. */
+    public record Link(String slug, boolean exists) {
+    }
+
+    public record Backlink(String slug, String title) {
     }
 }

@@ -30,7 +30,6 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
-import fr.essaim.api.SearchResource;
 import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
@@ -62,7 +61,7 @@ public class FeedServlet extends HttpServlet {
         parameters.putSingle("size", String.valueOf(Math.min(size(parameters.getFirst("size")), ENTRIES)));
         SearchResult result;
         try {
-            result = search.search(SearchResource.request(parameters));
+            result = search.search(SearchRequest.parse(parameters, ENTRIES));
         } catch (InvalidSearchException e) {
             PartnerAnswers.refuse(response, 400, e.getMessage());
             return;

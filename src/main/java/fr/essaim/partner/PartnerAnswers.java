@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import fr.essaim.api.ApiError;
+import fr.essaim.problem.Problems;
 
 /** What the partner addresses (feeds, sitemap, robots, OpenSearch) share: absolute addresses, caching and refusals. */
 final class PartnerAnswers {
@@ -39,10 +39,6 @@ final class PartnerAnswers {
 
     /** A refusal in the same problem format as the API, with its French message. */
     static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        var problem = ApiError.of(status, message);
-        response.setStatus(status);
-        response.setContentType(ApiError.PROBLEM_JSON_TYPE.toString());
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write((String) problem.getEntity());
+        Problems.write(response, status, message);
     }
 }

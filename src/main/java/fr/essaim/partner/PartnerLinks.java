@@ -2,16 +2,19 @@ package fr.essaim.partner;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,6 +33,8 @@ import fr.essaim.theme.ThemeService;
 @Named
 @RequestScoped
 public class PartnerLinks {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private static final String FEED = "/feeds/fiches.atom";
 
@@ -88,40 +93,45 @@ public class PartnerLinks {
         String origin = PartnerAnswers.origin(request);
         String url = origin + MarkdownRenderer.SHEET_PATH + revision.getSheet().getSlug();
         JsonObject fields = Json.parse(revision.getFieldsJson());
-        JsonArrayBuilder about = Json.JSON.createArrayBuilder();
+        List<Term> about = new ArrayList<>();
         for (String code : strings(fields, "themes")) {
-            if (!code.matches("[0-9]{1,3}")) {
-                continue;
+            if (code.matches("[0-9]{1,3}")) {
+                themes.find(Integer.parseInt(code)).ifPresent(t -> about.add(new Term("DefinedTerm", t.getLabel(), code,
+                        "Bouquets de services (ADRETS)")));
             }
-            themes.find(Integer.parseInt(code)).ifPresent(t -> about.add(Json.JSON.createObjectBuilder()
-                    .add("@type", "DefinedTerm").add("name", t.getLabel()).add("termCode", code)
-                    .add("inDefinedTermSet", "Bouquets de services (ADRETS)")));
         }
-        JsonArrayBuilder places = Json.JSON.createArrayBuilder();
+        List<Area> places = new ArrayList<>();
         for (String key : strings(fields, "territories")) {
-            territories.name(key).ifPresent(name -> places.add(Json.JSON.createObjectBuilder()
-                    .add("@type", "AdministrativeArea").add("name", name).add("identifier", key)));
+            territories.name(key).ifPresent(name -> places.add(new Area("AdministrativeArea", name, key)));
         }
-        JsonObjectBuilder json = Json.JSON.createObjectBuilder()
-                .add("@context", "https://schema.org")
-                .add("@type", "Article")
-                .add("@id", url)
-                .add("url", url)
-                .add("headline", revision.getTitle())
-                .add("name", revision.getTitle())
-                .add("description", revision.getSummary() == null ? "" : revision.getSummary())
-                .add("genre", sheets.schema().kind(revision.getKind()).map(k -> k.label()).orElse(revision.getKind()))
-                .add("inLanguage", "fr")
-                .add("dateModified", revision.getCreatedAt().toString())
-                .add("dateCreated", revision.getSheet().getCreatedAt().toString())
-                .add("version", revision.getNumber())
-                .add("about", about)
-                .add("spatialCoverage", places)
-                .add("isPartOf", Json.JSON.createObjectBuilder().add("@type", "WebSite").add("name", "Essaim")
-                        .add("url", origin + "/"))
-                .add("publisher", Json.JSON.createObjectBuilder().add("@type", "Organization").add("name", "Essaim"));
+        Article article = new Article("https://schema.org", "Article", url, url, revision.getTitle(), revision.getTitle(),
+                revision.getSummary() == null ? "" : revision.getSummary(),
+                sheets.schema().kind(revision.getKind()).map(k -> k.label()).orElse(revision.getKind()), "fr",
+                revision.getCreatedAt().toString(), revision.getSheet().getCreatedAt().toString(), revision.getNumber(),
+                about, places, new Site("WebSite", "Essaim", origin + "/"), new Site("Organization", "Essaim", null));
         // "<" escaped so that no text of the sheet can close the script element.
-        return json.build().toString().replace("<", "\\u003c");
+        return JSONB.toJson(article).replace("<", "\\u003c");
+    }
+
+    /** A sheet as schema.org reads it. */
+    @JsonbPropertyOrder({"context", "type", "id", "url", "headline", "name", "description", "genre", "inLanguage",
+        "dateModified", "dateCreated", "version", "about", "spatialCoverage", "isPartOf", "publisher"})
+    public record Article(@JsonbProperty("@context") String context, @JsonbProperty("@type") String type,
+            @JsonbProperty("@id") String id, String url, String headline, String name, String description, String genre,
+            String inLanguage, String dateModified, String dateCreated, int version, List<Term> about,
+            List<Area> spatialCoverage, Site isPartOf, Site publisher) {
+    }
+
+    @JsonbPropertyOrder({"type", "name", "termCode", "inDefinedTermSet"})
+    public record Term(@JsonbProperty("@type") String type, String name, String termCode, String inDefinedTermSet) {
+    }
+
+    @JsonbPropertyOrder({"type", "name", "identifier"})
+    public record Area(@JsonbProperty("@type") String type, String name, String identifier) {
+    }
+
+    @JsonbPropertyOrder({"type", "name", "url"})
+    public record Site(@JsonbProperty("@type") String type, String name, String url) {
     }
 
     private static List<String> strings(JsonObject fields, String name) {

@@ -1,7 +1,6 @@
 package fr.essaim.partner;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package fr.essaim.search;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,41 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sor
     public static final int MAX_DEPTH = 10_000;
 
     public enum Sort { RELEVANCE, DATE, TITLE }
+
+    /**
+     * The search that request parameters ask for ({@code q}, the facet filters, {@code sort},
+     * {@code page}, {@code size}), the same for the search page, the API, the feed, the export and
+     * the widget (which calls the API); refused with a French message when malformed.
+     */
+    public static SearchRequest parse(Map<String, List<String>> parameters, int defaultSize) throws InvalidSearchException {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String name : FILTERS) {
+            List<String> values = parameters.get(name);
+            if (values != null) {
+                filters.put(name, values);
+            }
+        }
+        Integer size = number(parameters, "size");
+        return of(first(parameters, "q"), filters, first(parameters, "sort"), number(parameters, "page"),
+                size == null ? defaultSize : size);
+    }
+
+    private static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Integer number(Map<String, List<String>> parameters, String name) throws InvalidSearchException {
+        String value = first(parameters, name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidSearchException("« " + name + " » doit être un nombre entier (reçu : " + value + ")");
+        }
+    }
 
     /** Checks and builds a request from raw parameters; refuses with a French message. */
     public static SearchRequest of(String query, Map<String, List<String>> filters, String sort, Integer page, Integer size)
@@ -63,6 +99,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sor
                 chosen.put(filter.getKey(), values);
             }
         }
-        return new SearchRequest(query == null ? "" : query, Map.copyOf(chosen), order, p, s);
+        // In the order of the facets, which the links of the search page follow.
+        return new SearchRequest(query == null ? "" : query.strip(), Collections.unmodifiableMap(chosen), order, p, s);
     }
 }

@@ -2,6 +2,7 @@ package fr.essaim.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -145,8 +146,9 @@ final class Suggestions implements Closeable {
             }
             String url = switch (payload[0]) {
                 case "fiche" -> "/fiches/" + payload[1];
-                case "theme" -> "/recherche?theme=" + payload[1];
-                default -> "/recherche?territoire=" + payload[1];
+                // The parameters of the search page, which are those of the search API.
+                case "theme" -> "/recherche?theme=" + URLEncoder.encode(payload[1], StandardCharsets.UTF_8);
+                default -> "/recherche?territory=" + URLEncoder.encode(payload[1], StandardCharsets.UTF_8);
             };
             found.add(new Completion(result.key.toString(), payload[0], payload[1], url));
         }

@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import fr.essaim.problem.Problems;
+
 /**
  * The one way in. People log in with the form of {@code /connexion} and stay logged in through
  * their session; programs send an API token ({@code Bearer}) or HTTP Basic credentials with each
@@ -217,16 +219,14 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
-    /** Answers at once in JSON; the container sends the response as written. */
+    /** Answers at once with a problem; the container sends the response as written. */
     private static AuthenticationStatus refuse(HttpServletResponse response, int status, String message) {
         try {
             response.setStatus(status);
             if (status == 401) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Essaim\", charset=\"UTF-8\"");
             }
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(fr.essaim.shared.Json.JSON.createObjectBuilder()
-                    .add("status", status).add("error", message).build().toString());
+            Problems.write(response, status, message);
             response.flushBuffer();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Réponse interrompue", e);

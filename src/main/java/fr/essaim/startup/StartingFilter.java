@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.essaim.problem.Problems;
+
 /**
  * Until this node's start is complete, every page and API call is answered 503 with a French
  * message and a {@code Retry-After}, never a half-started application or an error.
@@ -35,9 +37,8 @@ public class StartingFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setCharacterEncoding("UTF-8");
         String message = "Essaim démarre (" + startup.phase() + ") : réessayez dans quelques secondes.";
-        if (path.startsWith("/api/")) {
-            response.setContentType("application/json");
-            response.getWriter().write("{\"status\":503,\"error\":\"" + message + "\"}");
+        if (Problems.isApi(path)) {
+            Problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);
         } else {
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.essaim.shared.Json;
+import fr.essaim.problem.Problems;
 
 /** 401 and 403 refused by the container: JSON for the API, a French page for the site. */
 @WebServlet("/erreur-acces")
@@ -20,15 +20,12 @@ public class AccessErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 403;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        boolean api = uri instanceof String path && path.startsWith(request.getContextPath() + "/api/");
-        response.setStatus(status);
-        if (api) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.JSON.createObjectBuilder().add("status", status)
-                    .add("error", status == 401 ? "Identification requise." : "Votre compte n'a pas le rôle requis pour cette action.")
-                    .build().toString());
+        if (uri instanceof String path && Problems.isApi(path.substring(request.getContextPath().length()))) {
+            Problems.write(response, status, status == 401 ? "Identification requise."
+                    : "Votre compte n'a pas le rôle requis pour cette action.");
             return;
         }
+        response.setStatus(status);
         request.setAttribute("essaimAccessStatus", status);
         request.getRequestDispatcher("/erreur-acces.xhtml").forward(request, response);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 
 /**
@@ -18,22 +19,27 @@ public record SearchState(String query, Map<String, List<String>> filters, Strin
 
     public static final String SEARCH_PATH = "/recherche";
 
-    /** The state read from request parameters, plus the filters the page address implies. */
-    static SearchState of(Map<String, String[]> parameters, Map<String, List<String>> implied, int page) {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String name : SearchRequest.FILTERS) {
-            List<String> values = new ArrayList<>(implied.getOrDefault(name, List.of()));
-            for (String value : parameters.getOrDefault(name, new String[0])) {
-                String v = value.strip();
-                if (!v.isEmpty() && !values.contains(v)) {
-                    values.add(v);
-                }
-            }
-            if (!values.isEmpty()) {
-                filters.put(name, List.copyOf(values));
-            }
-        }
-        return new SearchState(first(parameters, "q"), filters, first(parameters, "sort"), page);
+    /**
+     * The state read from request parameters, plus the filters the page address implies, checked by
+     * the parser of every search; the page shows its own number of results, whatever {@code size} says.
+     */
+    static SearchState of(Map<String, String[]> parameters, Map<String, List<String>> implied, int pageSize)
+            throws InvalidSearchException {
+        Map<String, List<String>> asked = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> asked.put(name, List.of(values)));
+        asked.remove("size");
+        implied.forEach((name, values) -> {
+            List<String> merged = new ArrayList<>(values);
+            merged.addAll(asked.getOrDefault(name, List.of()));
+            asked.put(name, merged);
+        });
+        SearchRequest request = SearchRequest.parse(asked, pageSize);
+        return new SearchState(request.query(), request.filters(), first(parameters, "sort"), request.page());
+    }
+
+    /** The search this state asks for, a page of the given size. */
+    SearchRequest request(int pageSize) throws InvalidSearchException {
+        return SearchRequest.of(query, filters, sort, page, pageSize);
     }
 
     static String first(Map<String, String[]> parameters, String name) {

@@ -91,9 +91,8 @@ public class SearchView {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         Map<String, String[]> parameters = external.getRequestParameterValuesMap();
         try {
-            state = SearchState.of(parameters, implied, page(SearchState.first(parameters, "page")));
-            SearchRequest request = SearchRequest.of(state.query(), state.filters(), state.sort(), state.page(), PAGE_SIZE);
-            result = search.search(request);
+            state = SearchState.of(parameters, implied, PAGE_SIZE);
+            result = search.search(state.request(PAGE_SIZE));
         } catch (InvalidSearchException e) {
             Responses.error(400, e.getMessage());
             return;
@@ -108,17 +107,6 @@ public class SearchView {
             found = territories.lookup(finder, FINDER_SIZE).stream()
                     .map(t -> option("territory", t.key(), t.name() + " (" + t.levelLabel() + ")", -1, List.of()))
                     .toList();
-        }
-    }
-
-    private static int page(String raw) throws InvalidSearchException {
-        if (raw.isEmpty()) {
-            return 1;
-        }
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchException("« page » doit être un nombre entier (reçu : " + raw + ")");
         }
     }
 

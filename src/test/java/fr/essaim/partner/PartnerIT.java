@@ -1,5 +1,7 @@
 package fr.essaim.partner;
 
+import static fr.essaim.support.Api.ADMIN;
+import static fr.essaim.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,15 +13,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,6 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -60,28 +58,28 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import fr.essaim.support.Deployed;
-import fr.essaim.support.Ready;
+import fr.essaim.support.Api;
+import fr.essaim.support.Browsers;
 
 /** What partner sites use, on a real Payara Micro: widget, feed, OpenAPI, caching, sitemap. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PartnerIT {
 
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:mot-de-passe-des-tests".getBytes(StandardCharsets.UTF_8));
     private static final Path CONTENT = Path.of(System.getProperty("essaim.content.dir", "content"));
     private static final String LINKED = "zirondaile-halte-garderie-itinerante";
     private static final String RED = "rgb(255, 0, 0)";
     private static final String GREEN = "rgb(0, 255, 0)";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
     @ArquillianResource
     private URL base;
 
+    private Api api;
+
     @BeforeEach
     void awaitReady() throws Exception {
-        Ready.await(base);
+        // Ready means the index has caught up with the database: searches answer from then on.
+        api = Api.ready(base);
     }
 
     @Deployment(testable = false)
@@ -94,29 +92,13 @@ class PartnerIT {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(pathAndQuery));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.get(pathAndQuery, headers);
     }
 
-    private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    /** The index is built in the background at first start: wait until it answers. */
     private JsonObject search(String query) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            HttpResponse<String> response = get("api/v1/search?" + query);
-            assertEquals(200, response.statusCode(), response.body());
-            JsonObject result = json(response.body());
-            if (result.getInt("total") > 0 || System.nanoTime() > deadline) {
-                return result;
-            }
-            Thread.sleep(200);
-        }
+        HttpResponse<String> response = get("api/v1/search?" + query);
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response.body());
     }
 
     private List<String> absoluteUrls(JsonObject result) {
@@ -145,15 +127,11 @@ class PartnerIT {
             """;
 
     private static ChromeDriver browser() {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,2400");
+        ChromeOptions options = Browsers.options(1200, 2400);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        return new ChromeDriver(options);
+        return Browsers.chromium(options);
     }
 
     private static List<String> shownLinks(ChromeDriver driver, String widgetId) {
@@ -347,20 +325,13 @@ class PartnerIT {
             out.putNextEntry(new ZipEntry("fiches/petits-nomades-flux.md"));
             out.write(source.getBytes(StandardCharsets.UTF_8));
         }
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/import"))
-                .header("Content-Type", "application/zip").header("Authorization", ADMIN)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = api.send("POST", "api/v1/import", ADMIN, "application/zip", zip.toByteArray());
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(1, json(imported.body()).getInt("imported"), imported.body());
 
         String newEntry = origin() + "/fiches/petits-nomades-flux";
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        SyndFeed feed = feed("?theme=6");
-        while (!newEntry.equals(feed.getEntries().get(0).getLink()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            feed = feed("?theme=6");
-        }
-        assertEquals(newEntry, feed.getEntries().get(0).getLink(), "the latest sheet leads the feed");
+        // The feed follows the index, which applies the publication within a second.
+        Api.within(Duration.ofSeconds(5)).until(() -> newEntry.equals(feed("?theme=6").getEntries().get(0).getLink()));
 
         HttpResponse<String> after = get("api/v1/sheets/" + LINKED, "If-None-Match", etag);
         assertEquals(200, after.statusCode(), "a new backlink makes the old copy stale");

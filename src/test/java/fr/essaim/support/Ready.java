@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * The deployed application starts in the background (schema, reference data, corpus, index) and
  * answers 503 meanwhile: tests against it wait, as a load balancer would, until it says it is ready.
@@ -28,7 +31,7 @@ public final class Ready {
      * Waits for readiness once per deployment; a deployment found broken fails every later test at
      * once instead of making each wait again.
      */
-    public static void await(URL base) throws IOException, InterruptedException {
+    public static void await(URL base) {
         String root = base.toString();
         if (READY.contains(root)) {
             return;
@@ -38,25 +41,24 @@ public final class Ready {
             throw new IllegalStateException(failure);
         }
         URI health = URI.create(root.replaceAll("/$", "") + "/health/ready");
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(health).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    READY.add(root);
-                    return;
+        try {
+            Awaitility.await().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofMinutes(5)).until(() -> {
+                try {
+                    int status = HTTP.send(HttpRequest.newBuilder(health).GET().build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    if (status == 404) {
+                        // The server runs but holds no application: the deployment failed (see its log).
+                        throw fail(root, "no application deployed at " + root + ": the deployment failed");
+                    }
+                    return status == 200;
+                } catch (IOException e) {
+                    return false; // not listening yet
                 }
-                if (answer.statusCode() == 404) {
-                    // The server runs but holds no application: the deployment failed (see its log).
-                    throw fail(root, "no application deployed at " + root + ": the deployment failed");
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw fail(root, "the application at " + root + " was not ready after 5 minutes");
         }
-        throw fail(root, "the application at " + root + " was not ready after 5 minutes");
+        READY.add(root);
     }
 
     private static IllegalStateException fail(String root, String why) {

@@ -1,28 +1,27 @@
 package fr.essaim.web;
 
+import static fr.essaim.support.Api.ADMIN;
+import static fr.essaim.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,28 +30,34 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import fr.essaim.support.Deployed;
-import fr.essaim.support.Ready;
 
-/** The administrators' import and export, over HTTP, on a real Payara Micro. */
+import fr.essaim.support.Api;
+import fr.essaim.support.Deployed;
+
+/**
+ * The administrators' import and export, over HTTP, on a real Payara Micro. The exports run first,
+ * on the corpus alone, so that they can be checked sheet by sheet before the imports add to it.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminContentIT {
 
-    /** Set for the tests in the build (ESSAIM_ADMIN_PASSWORD of the failsafe configuration). */
-    private static final String ADMIN = basic("admin", "mot-de-passe-des-tests");
     private static final Path CONTENT = Path.of(System.getProperty("essaim.content.dir", "content"));
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @ArquillianResource
     private URL base;
 
+    private Api api;
+
     @BeforeEach
     void awaitReady() throws Exception {
-        Ready.await(base);
+        api = Api.ready(base);
     }
 
     @Deployment(testable = false)
@@ -60,82 +65,12 @@ class AdminContentIT {
         return Deployed.application();
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private URI uri(String path) {
-        return URI.create(base.toString()).resolve(path);
-    }
-
-    private HttpResponse<byte[]> export(String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("api/v1/export")).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     private HttpResponse<String> post(String path, String contentType, byte[] body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send("POST", path, authorization, contentType, body);
     }
 
-    private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    @Test
-    void theExportNeedsAnAdministrator() throws Exception {
-        HttpResponse<byte[]> anonymous = export();
-        assertEquals(401, anonymous.statusCode());
-        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
-        assertTrue(new String(anonymous.body(), StandardCharsets.UTF_8).contains("Identification requise"));
-
-        assertEquals(401, export("Authorization", basic("admin", "mauvais-mot-de-passe")).statusCode());
-    }
-
-    @Test
-    void anAdministratorExportsEverySheetWithItsHistory() throws Exception {
-        HttpResponse<byte[]> response = export("Authorization", ADMIN);
-
-        assertEquals(200, response.statusCode());
-        assertEquals("application/zip", response.headers().firstValue("Content-Type").orElseThrow());
-        List<String> names = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                names.add(entry.getName());
-            }
-        }
-        long sheetsInCorpus;
-        try (var files = Files.list(CONTENT.resolve("fiches"))) {
-            sheetsInCorpus = files.count();
-        }
-        assertTrue(names.stream().filter(n -> n.startsWith("fiches/")).count() >= sheetsInCorpus, names.toString());
-        assertTrue(names.contains("historique/classification-des-18-bouquets-de-services.yml"));
-    }
-
-    @Test
-    void anAdministratorExportsASelection() throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("api/v1/export?territory=departement:05&kind=experience"))
-                .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
-        // The index is built in the background at first start: the selection may need a moment.
-        for (int i = 0; i < 100 && response.statusCode() == 200 && zipNames(response.body()).isEmpty(); i++) {
-            Thread.sleep(200);
-            response = http.send(HttpRequest.newBuilder(uri("api/v1/export?territory=departement:05&kind=experience"))
-                    .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
-
-        assertEquals(200, response.statusCode());
-        List<String> names = zipNames(response.body());
-        assertTrue(names.contains("fiches/cyber-queyras-atelier-nomade.md"), names.toString());
-        assertTrue(names.stream().noneMatch(n -> n.contains("zirondaile")), "a sheet of Meurthe-et-Moselle is left out");
-        assertTrue(names.stream().filter(n -> n.startsWith("fiches/")).count() < 20);
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        return api.send("GET", path, authorization, null, (byte[]) null);
     }
 
     private static List<String> zipNames(byte[] zip) throws Exception {
@@ -146,6 +81,56 @@ class AdminContentIT {
             }
         }
         return names;
+    }
+
+    private static List<String> sheetFiles(List<String> names) {
+        return names.stream().filter(n -> n.startsWith("fiches/")).sorted().toList();
+    }
+
+    @Test
+    void theExportNeedsAnAdministrator() throws Exception {
+        HttpResponse<byte[]> anonymous = api.bytes("api/v1/export", null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+        assertTrue(new String(anonymous.body(), StandardCharsets.UTF_8).contains("Identification requise"));
+
+        assertEquals(401, api.bytes("api/v1/export", Api.basic("admin", "mauvais-mot-de-passe")).statusCode());
+    }
+
+    @Test
+    @Order(1)
+    void anAdministratorExportsEverySheetWithItsHistory() throws Exception {
+        HttpResponse<byte[]> response = api.bytes("api/v1/export", ADMIN);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/zip", response.headers().firstValue("Content-Type").orElseThrow());
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+            }
+        }
+        List<String> corpus;
+        try (var files = Files.list(CONTENT.resolve("fiches"))) {
+            corpus = files.map(file -> "fiches/" + file.getFileName()).sorted().toList();
+        }
+        assertEquals(corpus, sheetFiles(names), "the export holds the sheets of the corpus, no more, no less");
+        assertTrue(names.contains("historique/classification-des-18-bouquets-de-services.yml"));
+    }
+
+    @Test
+    @Order(2)
+    void anAdministratorExportsASelection() throws Exception {
+        String selection = "territory=departement:05&kind=experience";
+        HttpResponse<byte[]> response = api.bytes("api/v1/export?" + selection, ADMIN);
+
+        assertEquals(200, response.statusCode());
+        List<String> names = zipNames(response.body());
+        assertTrue(names.contains("fiches/cyber-queyras-atelier-nomade.md"), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("zirondaile")), "a sheet of Meurthe-et-Moselle is left out");
+        List<String> found = Api.json(get("api/v1/search?size=100&" + selection, null)).getJsonArray("hits").stream()
+                .map(hit -> "fiches/" + hit.asJsonObject().getString("slug") + ".md").sorted().toList();
+        assertEquals(found, sheetFiles(names), "the export holds the sheets the same search finds");
     }
 
     @Test
@@ -167,12 +152,11 @@ class AdminContentIT {
         HttpResponse<String> response = post("api/v1/import", "application/zip", bytes.toByteArray(), ADMIN);
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonObject report = json(response.body());
-        assertEquals(1, report.getInt("imported") + report.getInt("unchanged"), response.body());
+        JsonObject report = json(response);
+        assertEquals(1, report.getInt("imported"), response.body());
         assertEquals(2, report.getInt("refused"), response.body());
         assertTrue(response.body().contains("« en cours » n'est pas une valeur admise"));
-        HttpResponse<String> sheet = http.send(HttpRequest.newBuilder(uri("api/v1/sheets/copie-importee")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sheet = get("api/v1/sheets/copie-importee", null);
         assertEquals(200, sheet.statusCode());
     }
 
@@ -186,11 +170,10 @@ class AdminContentIT {
         HttpResponse<String> response = post("api/v1/import", "application/json", export, ADMIN);
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonObject report = json(response.body());
+        JsonObject report = json(response);
         assertEquals(0, report.getInt("refused"), response.body());
         assertEquals(5, report.getInt("imported") + report.getInt("updated") + report.getInt("unchanged"));
-        HttpResponse<String> moved = http.send(HttpRequest.newBuilder(uri("api/v1/sheets/LePrincipeDeContinuiteDuServicePublic")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> moved = get("api/v1/sheets/LePrincipeDeContinuiteDuServicePublic", null);
         assertEquals(301, moved.statusCode());
     }
 
@@ -198,15 +181,15 @@ class AdminContentIT {
     void badUploadsAreAnsweredWithAClearJsonMessage() throws Exception {
         HttpResponse<String> notAZip = post("api/v1/import", "application/zip", "pas une archive".getBytes(StandardCharsets.UTF_8), ADMIN);
         assertEquals(400, notAZip.statusCode());
-        assertTrue(json(notAZip.body()).getString("error").startsWith("archive zip illisible"));
+        assertTrue(json(notAZip).getString("error").startsWith("archive zip illisible"));
 
         HttpResponse<String> wrongType = post("api/v1/import", "text/plain", "bonjour".getBytes(StandardCharsets.UTF_8), ADMIN);
         assertEquals(415, wrongType.statusCode());
-        assertTrue(json(wrongType.body()).getString("error").contains("archive zip"));
+        assertTrue(json(wrongType).getString("error").contains("archive zip"));
 
         HttpResponse<String> brokenJson = post("api/v1/import", "application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8), ADMIN);
         assertEquals(400, brokenJson.statusCode());
-        assertTrue(json(brokenJson.body()).getString("error").startsWith("JSON illisible"));
+        assertTrue(json(brokenJson).getString("error").startsWith("JSON illisible"));
     }
 
     // ----- imports and reindex followed from the administration
@@ -224,14 +207,6 @@ class AdminContentIT {
         return bytes.toByteArray();
     }
 
-    private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void aBackgroundImportTellsTheFilesDoneOutOfTheTotalThenTheReport() throws Exception {
         int count = 300;
@@ -243,24 +218,25 @@ class AdminContentIT {
 
         assertEquals(202, started.statusCode(), started.body());
         String status = started.headers().firstValue("Location").orElseThrow();
-        assertTrue(status.endsWith("/api/v1/imports/" + json(started.body()).getString("id")), status);
+        assertTrue(status.endsWith("/api/v1/imports/" + json(started).getString("id")), status);
         List<Integer> seen = new ArrayList<>();
-        JsonObject last;
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        do {
-            HttpResponse<String> polled = http.send(HttpRequest.newBuilder(URI.create(status)).header("Authorization", ADMIN).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        AtomicReference<JsonObject> polledLast = new AtomicReference<>();
+        Api.within(Duration.ofMinutes(5)).until(() -> {
+            HttpResponse<String> polled = get(URI.create(status).getPath().substring(1), ADMIN);
             assertEquals(200, polled.statusCode(), polled.body());
-            last = json(polled.body());
-            assertTrue(last.getInt("done") <= last.getInt("total"), polled.body());
-            if (last.getString("state").equals("en-cours")) {
-                if (last.getInt("total") > 0) {
-                    assertEquals(count, last.getInt("total"), "the total is known once the archive is read");
-                }
-                seen.add(last.getInt("done"));
-                Thread.sleep(50);
+            JsonObject job = json(polled.body());
+            polledLast.set(job);
+            assertTrue(job.getInt("done") <= job.getInt("total"), polled.body());
+            if (!job.getString("state").equals("en-cours")) {
+                return true;
             }
-        } while (last.getString("state").equals("en-cours") && System.nanoTime() < deadline);
+            if (job.getInt("total") > 0) {
+                assertEquals(count, job.getInt("total"), "the total is known once the archive is read");
+            }
+            seen.add(job.getInt("done"));
+            return false;
+        });
+        JsonObject last = polledLast.get();
 
         assertEquals("termine", last.getString("state"), last.toString());
         assertEquals(count, last.getInt("done"));
@@ -279,18 +255,19 @@ class AdminContentIT {
     void aBackgroundImportOfABrokenFileEndsWithItsReasonAndUnknownJobsAre404() throws Exception {
         HttpResponse<String> started = post("api/v1/imports", "application/zip", "pas une archive".getBytes(StandardCharsets.UTF_8), ADMIN);
         assertEquals(202, started.statusCode(), started.body());
-        String id = json(started.body()).getString("id");
-        JsonObject last = json(started.body());
-        for (int i = 0; i < 100 && last.getString("state").equals("en-cours"); i++) {
-            Thread.sleep(100);
-            last = json(get("api/v1/imports/" + id, ADMIN).body());
-        }
+        String id = json(started).getString("id");
+        AtomicReference<JsonObject> polled = new AtomicReference<>(json(started));
+        Api.within(Duration.ofSeconds(30)).until(() -> {
+            polled.set(json(get("api/v1/imports/" + id, ADMIN)));
+            return !polled.get().getString("state").equals("en-cours");
+        });
+        JsonObject last = polled.get();
         assertEquals("echec", last.getString("state"), last.toString());
         assertTrue(last.getString("error").startsWith("archive zip illisible"), last.toString());
 
         HttpResponse<String> unknown = get("api/v1/imports/inconnu", ADMIN);
         assertEquals(404, unknown.statusCode());
-        assertTrue(json(unknown.body()).getString("error").contains("Aucun import"), unknown.body());
+        assertTrue(json(unknown).getString("error").contains("Aucun import"), unknown.body());
         assertEquals(401, get("api/v1/imports/" + id, null).statusCode());
     }
 
@@ -298,20 +275,21 @@ class AdminContentIT {
     void aReindexTellsTheSheetsIndexedOutOfTheTotalUntilItsOwnRebuildIsOver() throws Exception {
         HttpResponse<String> asked = post("api/v1/admin/reindex", "application/json", new byte[0], ADMIN);
         assertEquals(202, asked.statusCode(), asked.body());
-        long rebuild = json(asked.body()).getJsonNumber("rebuild").longValue();
-        JsonObject index;
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        do {
+        long rebuild = json(asked).getJsonNumber("rebuild").longValue();
+        AtomicReference<JsonObject> polled = new AtomicReference<>();
+        Api.within(Duration.ofMinutes(2)).until(() -> {
             HttpResponse<String> status = get("api/v1/admin/status", ADMIN);
             assertEquals(200, status.statusCode(), status.body());
-            index = json(status.body()).getJsonObject("index");
-            assertTrue(index.getInt("done") <= index.getInt("total") || index.getJsonNumber("rebuildsDone").longValue() >= rebuild,
-                    index.toString());
-            Thread.sleep(50);
-        } while (index.getJsonNumber("rebuildsDone").longValue() < rebuild && System.nanoTime() < deadline);
+            JsonObject progress = json(status.body()).getJsonObject("index");
+            polled.set(progress);
+            assertTrue(progress.getInt("done") <= progress.getInt("total")
+                    || progress.getJsonNumber("rebuildsDone").longValue() >= rebuild, progress.toString());
+            return progress.getJsonNumber("rebuildsDone").longValue() >= rebuild;
+        });
+        JsonObject index = polled.get();
 
         assertEquals("pret", index.getString("state"), index.toString());
-        long published = json(get("api/v1/search?size=0", null).body()).getInt("total");
+        long published = json(get("api/v1/search?size=0", null)).getInt("total");
         assertEquals(published, index.getInt("total"), "every published sheet indexed");
         assertEquals(index.getInt("total"), index.getInt("done"));
     }
@@ -324,13 +302,13 @@ class AdminContentIT {
         org.openqa.selenium.WebDriver browser = WorkflowIT.chromium();
         try {
             var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60));
-            browser.get(uri("connexion").toString());
+            browser.get(api.uri("connexion").toString());
             browser.findElement(org.openqa.selenium.By.id("nom")).sendKeys("admin");
-            browser.findElement(org.openqa.selenium.By.id("motdepasse")).sendKeys("mot-de-passe-des-tests");
+            browser.findElement(org.openqa.selenium.By.id("motdepasse")).sendKeys(Api.ADMIN_PASSWORD);
             browser.findElement(org.openqa.selenium.By.id("seconnecter")).click();
             wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(
                     org.openqa.selenium.support.ui.ExpectedConditions.urlContains("connexion")));
-            browser.get(uri("admin").toString());
+            browser.get(api.uri("admin").toString());
             browser.findElement(org.openqa.selenium.By.id("fichier-import")).sendKeys(archive.toAbsolutePath().toString());
             browser.findElement(org.openqa.selenium.By.id("importer")).click();
 

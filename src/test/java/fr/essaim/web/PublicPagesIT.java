@@ -11,8 +11,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,9 +46,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,7 +54,8 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.essaim.support.Deployed;
-import fr.essaim.support.Ready;
+import fr.essaim.support.Api;
+import fr.essaim.support.Browsers;
 
 /**
  * The public pages on a real Payara Micro: over HTTP (status codes, search without JavaScript,
@@ -75,8 +71,6 @@ class PublicPagesIT {
 
     private static WebDriver browser;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
     @ArquillianResource
     private URL base;
 
@@ -87,18 +81,7 @@ class PublicPagesIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=fr-FR");
-        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            options.setBinary("/usr/bin/chromium");
-        }
-        ChromeDriverService.Builder service = new ChromeDriverService.Builder();
-        if (Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
-            service.usingDriverExecutable(new File("/usr/bin/chromedriver"));
-        }
-        browser = new ChromeDriver(service.build(), options);
+        browser = Browsers.chromium(1280, 1000);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -110,17 +93,18 @@ class PublicPagesIT {
         }
     }
 
+    private Api api;
+
     /** The index is built in the background at first start: the pages count on it. */
     @BeforeEach
     void indexReady() throws Exception {
-        Ready.await(base);
+        api = Api.ready(base);
     }
 
     // ---- HTTP ----
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.get(path);
     }
 
     private Document page(String path) throws Exception {

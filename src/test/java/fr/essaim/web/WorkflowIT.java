@@ -1,14 +1,14 @@
 package fr.essaim.web;
 
+import static fr.essaim.support.Api.ADMIN;
+import static fr.essaim.support.Api.basic;
+import static fr.essaim.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.io.StringReader;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,23 +17,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,31 +40,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import fr.essaim.support.Deployed;
-import fr.essaim.support.Ready;
+import fr.essaim.support.Api;
+import fr.essaim.support.Browsers;
 
 /** Accounts, permissions, the editorial workflow and conflicting edits, over HTTP on a real Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WorkflowIT {
 
-    static final String ADMIN_PASSWORD = "mot-de-passe-des-tests";
     static final String PASSWORD = "mot-de-passe-long-1";
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @ArquillianResource
     private URL base;
+
+    private Api api;
 
     @Deployment(testable = false)
     static WebArchive application() throws InterruptedException {
         return Deployed.application();
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static final String ADMIN = basic("admin", ADMIN_PASSWORD);
     static final String CLAIRE = basic("claire", PASSWORD);
     static final String EMILE = basic("emile", PASSWORD);
     static final String CAMILLE = basic("camille", PASSWORD);
@@ -77,41 +67,13 @@ class WorkflowIT {
     /** The accounts of the tests: created once, the 409 of a second creation is expected. */
     @BeforeEach
     void accounts() throws Exception {
-        Ready.await(base);
+        api = Api.ready(base);
         for (String[] account : new String[][] {{"claire", "contributor"}, {"camille", "contributor"}, {"emile", "editor"}}) {
-            HttpResponse<String> created = send("POST", "api/v1/accounts", ADMIN, "application/json",
+            HttpResponse<String> created = api.send("POST", "api/v1/accounts", ADMIN, "application/json",
                     "{\"name\":\"" + account[0] + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + account[1] + "\""
                             + (account[1].equals("editor") ? ",\"contributor\"" : "") + "]}");
             assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
         }
-    }
-
-    URI uri(String path) {
-        return URI.create(base.toString()).resolve(path);
-    }
-
-    HttpResponse<String> send(String method, String path, String authorization, String type, String body,
-            String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path, String authorization) throws Exception {
-        return send("GET", path, authorization, null, null);
-    }
-
-    static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     static String sheet(String title, String body) {
@@ -123,19 +85,19 @@ class WorkflowIT {
 
     /** Creates a draft as Claire and returns its slug. */
     String draft(String title, String body) throws Exception {
-        HttpResponse<String> created = send("POST", "api/v1/sheets", CLAIRE, "text/markdown", sheet(title, body));
+        HttpResponse<String> created = api.send("POST", "api/v1/sheets", CLAIRE, "text/markdown", sheet(title, body));
         assertEquals(201, created.statusCode(), created.body());
         return json(created).getString("slug");
     }
 
     String published(String title, String body) throws Exception {
         String slug = draft(title, body);
-        assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json", "{}").statusCode());
+        assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json", "{}").statusCode());
         return slug;
     }
 
     long searchTotal(String query) throws Exception {
-        HttpResponse<String> response = get("api/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&size=5", null);
+        HttpResponse<String> response = api.getAs("api/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&size=5", null);
         assertEquals(200, response.statusCode(), response.body());
         return json(response).getInt("total");
     }
@@ -146,7 +108,7 @@ class WorkflowIT {
     void permissionMatrix() throws Exception {
         String draftOfClaire = draft("Matrice brouillon de Claire", "Texte.");
         String publishedSheet = published("Matrice fiche publiée", "Texte publié.");
-        String etag = get("api/v1/sheets/" + publishedSheet, null).headers().firstValue("ETag").orElseThrow();
+        String etag = api.getAs("api/v1/sheets/" + publishedSheet, null).headers().firstValue("ETag").orElseThrow();
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("anonyme", null);
         callers.put("contributeur", CLAIRE);
@@ -189,7 +151,7 @@ class WorkflowIT {
             table.append("| ").append(action.label());
             int i = 0;
             for (Map.Entry<String, String> caller : callers.entrySet()) {
-                HttpResponse<String> response = send(action.method(), action.path(), caller.getValue(), action.type(),
+                HttpResponse<String> response = api.send(action.method(), action.path(), caller.getValue(), action.type(),
                         action.body(), action.headers());
                 int expected = action.expected()[i++];
                 table.append(" | ").append(response.statusCode());
@@ -216,16 +178,16 @@ class WorkflowIT {
     @Test
     void aContributorCanNeverPublishEvenTheirOwnSheet() throws Exception {
         String slug = draft("Jamais publiée par Claire", "Texte.");
-        assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/submit", CLAIRE, "application/json", "{}").statusCode());
-        HttpResponse<String> refused = send("POST", "api/v1/sheets/" + slug + "/publish", CLAIRE, "application/json", "{}");
+        assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/submit", CLAIRE, "application/json", "{}").statusCode());
+        HttpResponse<String> refused = api.send("POST", "api/v1/sheets/" + slug + "/publish", CLAIRE, "application/json", "{}");
         assertEquals(403, refused.statusCode());
         assertTrue(json(refused).getString("error").contains("rôle"), refused.body());
-        assertEquals(404, get("api/v1/sheets/" + slug, null).statusCode());
+        assertEquals(404, api.getAs("api/v1/sheets/" + slug, null).statusCode());
     }
 
     @Test
     void aWriteWithoutDeclaredRolesAndACrossSiteWriteAreRefused() throws Exception {
-        HttpResponse<String> crossSite = send("POST", "api/v1/sheets", CLAIRE, "text/markdown", sheet("Intrusion", "x"),
+        HttpResponse<String> crossSite = api.send("POST", "api/v1/sheets", CLAIRE, "text/markdown", sheet("Intrusion", "x"),
                 "Origin", "https://malveillant.example");
         assertEquals(403, crossSite.statusCode());
         assertTrue(json(crossSite).getString("error").contains("autre site"));
@@ -233,36 +195,36 @@ class WorkflowIT {
 
     @Test
     void tokensAreShownOnceListedAndRevocable() throws Exception {
-        HttpResponse<String> created = send("POST", "api/v1/tokens", CAMILLE, "application/json", "{\"label\":\"script\"}");
+        HttpResponse<String> created = api.send("POST", "api/v1/tokens", CAMILLE, "application/json", "{\"label\":\"script\"}");
         assertEquals(201, created.statusCode(), created.body());
         String token = json(created).getString("token");
         long id = json(created).getJsonNumber("id").longValue();
         String bearer = "Bearer " + token;
 
-        HttpResponse<String> written = send("POST", "api/v1/sheets", bearer, "application/json",
+        HttpResponse<String> written = api.send("POST", "api/v1/sheets", bearer, "application/json",
                 "{\"fields\":{\"kind\":\"notion\",\"title\":\"Notion écrite avec un jeton\",\"summary\":\"Résumé.\","
                         + "\"themes\":[1],\"sources\":[{\"title\":\"Note\"}]},\"body\":\"Le **texte**.\",\"comment\":\"par script\"}");
         assertEquals(201, written.statusCode(), written.body());
         assertEquals("draft", json(written).getString("state"));
 
-        HttpResponse<String> list = get("api/v1/tokens", CAMILLE);
+        HttpResponse<String> list = api.getAs("api/v1/tokens", CAMILLE);
         assertTrue(list.body().contains("\"label\":\"script\""), list.body());
         assertFalse(list.body().contains(token), "the value is never shown again");
-        assertEquals(403, send("POST", "api/v1/tokens", bearer, "application/json", "{}").statusCode(),
+        assertEquals(403, api.send("POST", "api/v1/tokens", bearer, "application/json", "{}").statusCode(),
                 "a token does not make tokens");
-        assertEquals(404, send("DELETE", "api/v1/tokens/" + id, CLAIRE, null, null).statusCode(), "not Claire's token");
-        assertEquals(204, send("DELETE", "api/v1/tokens/" + id, CAMILLE, null, null).statusCode());
-        assertEquals(401, send("POST", "api/v1/sheets", bearer, "text/markdown", sheet("Après révocation", "x")).statusCode());
+        assertEquals(404, api.send("DELETE", "api/v1/tokens/" + id, CLAIRE, null, (String) null).statusCode(), "not Claire's token");
+        assertEquals(204, api.send("DELETE", "api/v1/tokens/" + id, CAMILLE, null, (String) null).statusCode());
+        assertEquals(401, api.send("POST", "api/v1/sheets", bearer, "text/markdown", sheet("Après révocation", "x")).statusCode());
     }
 
     @Test
     void aDisabledAccountCannotWriteAnyMore() throws Exception {
-        assertEquals(201, send("POST", "api/v1/accounts", ADMIN, "application/json",
+        assertEquals(201, api.send("POST", "api/v1/accounts", ADMIN, "application/json",
                 "{\"name\":\"partant\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"contributor\"]}").statusCode());
-        assertEquals(200, send("PUT", "api/v1/accounts/partant", ADMIN, "application/json", "{\"disabled\":true}").statusCode());
-        assertEquals(401, send("POST", "api/v1/sheets", basic("partant", PASSWORD), "text/markdown", sheet("Partant", "x"))
+        assertEquals(200, api.send("PUT", "api/v1/accounts/partant", ADMIN, "application/json", "{\"disabled\":true}").statusCode());
+        assertEquals(401, api.send("POST", "api/v1/sheets", basic("partant", PASSWORD), "text/markdown", sheet("Partant", "x"))
                 .statusCode());
-        HttpResponse<String> weak = send("POST", "api/v1/accounts", ADMIN, "application/json",
+        HttpResponse<String> weak = api.send("POST", "api/v1/accounts", ADMIN, "application/json",
                 "{\"name\":\"faible\",\"password\":\"court\",\"roles\":[\"contributor\"]}");
         assertEquals(400, weak.statusCode());
         assertTrue(json(weak).getString("error").contains("trop court"));
@@ -277,65 +239,57 @@ class WorkflowIT {
         String slug = draft("Brouillon " + word, "Le mot " + word + " et un lien vers [[" + linked + "]].");
         for (String step : List.of("draft", "submit", "reject")) {
             if (step.equals("submit")) {
-                assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/submit", CLAIRE, "application/json", "{}").statusCode());
+                assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/submit", CLAIRE, "application/json", "{}").statusCode());
             }
             if (step.equals("reject")) {
-                assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/reject", EMILE, "application/json",
+                assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/reject", EMILE, "application/json",
                         "{\"comment\":\"Sources à préciser.\"}").statusCode());
             }
-            assertEquals(404, get("api/v1/sheets/" + slug, null).statusCode(), step);
-            assertEquals(404, get("fiches/" + slug, null).statusCode(), step);
-            assertEquals(404, get("fiches/" + slug + "/historique", null).statusCode(), step);
-            assertEquals(404, get("api/v1/sheets/" + slug + "/revisions", null).statusCode(), step);
-            assertEquals(404, get("api/v1/sheets/" + slug + "/revisions/1", CAMILLE).statusCode(), step + ": another contributor");
-            assertEquals(200, get("api/v1/sheets/" + slug + "/revisions/1", CLAIRE).statusCode(), step + ": its author");
-            assertEquals(200, get("api/v1/sheets/" + slug + "/revisions/1", EMILE).statusCode(), step + ": an editor");
+            assertEquals(404, api.getAs("api/v1/sheets/" + slug, null).statusCode(), step);
+            assertEquals(404, api.getAs("fiches/" + slug, null).statusCode(), step);
+            assertEquals(404, api.getAs("fiches/" + slug + "/historique", null).statusCode(), step);
+            assertEquals(404, api.getAs("api/v1/sheets/" + slug + "/revisions", null).statusCode(), step);
+            assertEquals(404, api.getAs("api/v1/sheets/" + slug + "/revisions/1", CAMILLE).statusCode(), step + ": another contributor");
+            assertEquals(200, api.getAs("api/v1/sheets/" + slug + "/revisions/1", CLAIRE).statusCode(), step + ": its author");
+            assertEquals(200, api.getAs("api/v1/sheets/" + slug + "/revisions/1", EMILE).statusCode(), step + ": an editor");
             assertEquals(0, searchTotal(word), step);
-            assertFalse(get("api/v1/suggest?q=" + word.substring(0, 5), null).body().contains(slug), step);
-            assertFalse(get("api/v1/sheets/" + linked, null).body().contains(slug), step + ": backlinks");
+            assertFalse(api.getAs("api/v1/suggest?q=" + word.substring(0, 5), null).body().contains(slug), step);
+            assertFalse(api.getAs("api/v1/sheets/" + linked, null).body().contains(slug), step + ": backlinks");
         }
-        String history = get("api/v1/sheets/" + slug + "/revisions", CLAIRE).body();
+        String history = api.getAs("api/v1/sheets/" + slug + "/revisions", CLAIRE).body();
         assertTrue(history.contains("\"to\":\"rejected\"") && history.contains("Sources à préciser."), history);
     }
 
     @Test
     void aPublishedSheetKeepsShowingWhileAChangeIsPendingAndPublishingIsSearchableWithinASecond() throws Exception {
         String slug = draft("Tiers-lieu de Vallouise", "Première version publiée avec le mot quadrilobe.");
-        // The index is built in the background at first start: measure a publication, not the first build.
-        for (int i = 0; i < 300 && !get("health/ready", null).body().contains("\"etat\":\"pret\""); i++) {
-            Thread.sleep(100);
-        }
-        assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json",
+        assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json",
                 "{\"comment\":\"Relu.\"}").statusCode());
         long start = System.nanoTime();
-        long found;
-        while (searchTotal("quadrilobe") == 0) {
-            assertTrue(System.nanoTime() - start < 5_000_000_000L, "not found within 5 s");
-            Thread.sleep(20);
-        }
-        found = (System.nanoTime() - start) / 1_000_000;
+        Api.within(Duration.ofSeconds(5)).until(() -> searchTotal("quadrilobe") > 0);
+        long found = (System.nanoTime() - start) / 1_000_000;
         System.out.println("Publication (réponse de l'API) → recherche : " + found + " ms");
         assertTrue(found < 1000, found + " ms");
 
-        String etag = get("api/v1/sheets/" + slug, null).headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> change = send("PUT", "api/v1/sheets/" + slug + "?comment=ajout", CLAIRE, "text/markdown",
+        String etag = api.getAs("api/v1/sheets/" + slug, null).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> change = api.send("PUT", "api/v1/sheets/" + slug + "?comment=ajout", CLAIRE, "text/markdown",
                 sheet("Tiers-lieu de Vallouise", "Version en attente avec le mot pentagramme."), "If-Match", etag);
         assertEquals(200, change.statusCode(), change.body());
-        assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/submit", CLAIRE, "application/json", "{}").statusCode());
-        JsonObject shown = json(get("api/v1/sheets/" + slug, null));
+        assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/submit", CLAIRE, "application/json", "{}").statusCode());
+        JsonObject shown = json(api.getAs("api/v1/sheets/" + slug, null));
         assertTrue(shown.getString("markdown").contains("quadrilobe"), "the published revision still shows");
-        assertTrue(get("fiches/" + slug, null).body().contains("quadrilobe"));
+        assertTrue(api.getAs("fiches/" + slug, null).body().contains("quadrilobe"));
         assertEquals(0, searchTotal("pentagramme"));
 
-        HttpResponse<String> queue = get("relecture", EMILE);
+        HttpResponse<String> queue = api.getAs("relecture", EMILE);
         assertTrue(queue.body().contains(slug), "in the review queue");
-        assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json", "{}").statusCode());
-        assertTrue(json(get("api/v1/sheets/" + slug, null)).getString("markdown").contains("pentagramme"));
+        assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/publish", EMILE, "application/json", "{}").statusCode());
+        assertTrue(json(api.getAs("api/v1/sheets/" + slug, null)).getString("markdown").contains("pentagramme"));
 
-        assertEquals(200, send("POST", "api/v1/sheets/" + slug + "/unpublish", EMILE, "application/json",
+        assertEquals(200, api.send("POST", "api/v1/sheets/" + slug + "/unpublish", EMILE, "application/json",
                 "{\"comment\":\"retrait\"}").statusCode());
-        assertEquals(404, get("api/v1/sheets/" + slug, null).statusCode());
-        String history = get("api/v1/sheets/" + slug + "/revisions", EMILE).body();
+        assertEquals(404, api.getAs("api/v1/sheets/" + slug, null).statusCode());
+        String history = api.getAs("api/v1/sheets/" + slug + "/revisions", EMILE).body();
         for (String to : List.of("\"to\":\"draft\"", "\"to\":\"submitted\"", "\"to\":\"published\"", "\"to\":\"withdrawn\"")) {
             assertTrue(history.contains(to), to + " in " + history);
         }
@@ -347,11 +301,11 @@ class WorkflowIT {
     @Test
     void twoEditsFromTheSameBaseNeverLoseText() throws Exception {
         String slug = published("Garage solidaire de l'Argentière", "Ligne un.\n\nLigne deux.");
-        String etag = get("api/v1/sheets/" + slug, null).headers().firstValue("ETag").orElseThrow();
+        String etag = api.getAs("api/v1/sheets/" + slug, null).headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> first = send("PUT", "api/v1/sheets/" + slug, CLAIRE, "text/markdown",
+        HttpResponse<String> first = api.send("PUT", "api/v1/sheets/" + slug, CLAIRE, "text/markdown",
                 sheet("Garage solidaire de l'Argentière", "Ligne un de Claire.\n\nLigne deux."), "If-Match", etag);
-        HttpResponse<String> second = send("PUT", "api/v1/sheets/" + slug, CAMILLE, "text/markdown",
+        HttpResponse<String> second = api.send("PUT", "api/v1/sheets/" + slug, CAMILLE, "text/markdown",
                 sheet("Garage solidaire de l'Argentière", "Ligne un.\n\nLigne deux de Camille."), "If-Match", etag);
 
         assertEquals(200, first.statusCode(), first.body());
@@ -361,7 +315,7 @@ class WorkflowIT {
         assertTrue(conflict.getString("markdown").contains("Ligne un de Claire."), "the winning text to merge into");
         assertNotEquals(etag, conflict.getString("etag"));
 
-        HttpResponse<String> withoutBase = send("PUT", "api/v1/sheets/" + slug, CAMILLE, "text/markdown",
+        HttpResponse<String> withoutBase = api.send("PUT", "api/v1/sheets/" + slug, CAMILLE, "text/markdown",
                 sheet("Garage solidaire de l'Argentière", "x"));
         assertEquals(428, withoutBase.statusCode());
     }
@@ -370,7 +324,7 @@ class WorkflowIT {
     void anAliasAlreadyTakenIsRefusedWithItsRealReason() throws Exception {
         String owner = published("Maison des services de Briançon", "Texte.");
         String source = sheet("Autre fiche au même alias", "Texte.").replace("themes: [3]", "themes: [3]\naliases: [" + owner + "]");
-        HttpResponse<String> refused = send("POST", "api/v1/sheets", CLAIRE, "text/markdown", source);
+        HttpResponse<String> refused = api.send("POST", "api/v1/sheets", CLAIRE, "text/markdown", source);
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("désigne déjà la fiche") && refused.body().contains(owner), refused.body());
     }
@@ -381,7 +335,7 @@ class WorkflowIT {
     void theWritingPagesRunWithoutInlineScriptsAndThePreviewComesFromTheApi() throws Exception {
         String slug = published("Fiche pour la politique de sécurité", "Texte.");
         for (String path : List.of("fiches/nouvelle", "fiches/" + slug + "/modifier", "relecture", "admin")) {
-            HttpResponse<String> page = get(path, path.equals("relecture") ? EMILE : path.equals("admin") ? ADMIN : CLAIRE);
+            HttpResponse<String> page = api.getAs(path, path.equals("relecture") ? EMILE : path.equals("admin") ? ADMIN : CLAIRE);
             assertEquals(200, page.statusCode(), path);
             String policy = page.headers().firstValue("Content-Security-Policy").orElse("aucune");
             assertTrue(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), path + " : " + policy);
@@ -391,8 +345,8 @@ class WorkflowIT {
                     path + " : inline handler");
         }
 
-        assertEquals(401, send("POST", "api/v1/sheets/preview", null, "text/markdown", "**gras**").statusCode());
-        HttpResponse<String> preview = send("POST", "api/v1/sheets/preview", CLAIRE, "text/markdown",
+        assertEquals(401, api.send("POST", "api/v1/sheets/preview", null, "text/markdown", "**gras**").statusCode());
+        HttpResponse<String> preview = api.send("POST", "api/v1/sheets/preview", CLAIRE, "text/markdown",
                 "Un texte **gras** qui cite [[" + slug + "]] et [[Fiche encore absente]].");
         assertEquals(200, preview.statusCode(), preview.body());
         String html = json(preview).getString("html");
@@ -405,30 +359,39 @@ class WorkflowIT {
     @Test
     void aWikiLinkWrittenBeforeItsTargetWorksOnceTheTargetExists() throws Exception {
         String citing = published("Fiche qui cite une fiche future", "Voir [[Épicerie itinérante du Queyras]].");
-        JsonObject before = json(get("api/v1/sheets/" + citing, null));
+        JsonObject before = json(api.getAs("api/v1/sheets/" + citing, null));
         assertEquals(false, before.getJsonArray("links").getJsonObject(0).getBoolean("exists"));
-        assertTrue(get("fiches/" + citing, null).body().contains("fiches/nouvelle?titre="), "a red link to the new-sheet form");
+        assertTrue(api.getAs("fiches/" + citing, null).body().contains("fiches/nouvelle?titre="), "a red link to the new-sheet form");
+        assertEquals(wikiLink(api.getAs("fiches/" + citing, null).body()), wikiLink(before.getString("html")),
+                "the API serves the links the page shows");
 
         String target = published("Épicerie itinérante du Queyras", "Elle existe maintenant.");
 
-        JsonObject after = json(get("api/v1/sheets/" + citing, null));
+        JsonObject after = json(api.getAs("api/v1/sheets/" + citing, null));
         assertEquals(target, after.getJsonArray("links").getJsonObject(0).getString("slug"));
         assertEquals(true, after.getJsonArray("links").getJsonObject(0).getBoolean("exists"));
-        assertTrue(get("api/v1/sheets/" + target, null).body().contains(citing), "backlink");
-        assertFalse(get("fiches/" + citing, null).body().contains("fiches/nouvelle?titre="));
+        assertTrue(api.getAs("api/v1/sheets/" + target, null).body().contains(citing), "backlink");
+        assertFalse(api.getAs("fiches/" + citing, null).body().contains("fiches/nouvelle?titre="));
+        assertEquals("/fiches/" + target, wikiLink(after.getString("html")));
+        assertEquals(wikiLink(api.getAs("fiches/" + citing, null).body()), wikiLink(after.getString("html")));
+    }
+
+    /** Where the one wiki link of a sheet's text leads. */
+    private static String wikiLink(String html) {
+        return org.jsoup.Jsoup.parse(html).selectFirst("a.wikilink").attr("href");
     }
 
     // ----- throttling
 
     @Test
     void repeatedWrongPasswordsGet429AndTheRightOneWorksAfterTheDelay() throws Exception {
-        assertEquals(201, send("POST", "api/v1/accounts", ADMIN, "application/json",
+        assertEquals(201, api.send("POST", "api/v1/accounts", ADMIN, "application/json",
                 "{\"name\":\"thomas\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"contributor\"]}").statusCode());
         HttpResponse<String> response = null;
         int attempts = 0;
         while (attempts < 10) {
             attempts++;
-            response = send("POST", "api/v1/tokens", basic("thomas", "mauvais-" + attempts), "application/json", "{}");
+            response = api.send("POST", "api/v1/tokens", basic("thomas", "mauvais-" + attempts), "application/json", "{}");
             if (response.statusCode() == 429) {
                 break;
             }
@@ -436,12 +399,13 @@ class WorkflowIT {
         }
         assertEquals(429, response.statusCode(), "locked after " + attempts + " failures");
         assertTrue(attempts <= 5, attempts + " attempts");
-        HttpResponse<String> rightButLocked = send("POST", "api/v1/tokens", basic("thomas", PASSWORD), "application/json", "{}");
+        HttpResponse<String> rightButLocked = api.send("POST", "api/v1/tokens", basic("thomas", PASSWORD), "application/json", "{}");
         assertEquals(429, rightButLocked.statusCode(), "not even checked while locked");
         long retryAfter = Long.parseLong(rightButLocked.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
-        Thread.sleep(retryAfter * 1000 + 200);
-        assertEquals(201, send("POST", "api/v1/tokens", basic("thomas", PASSWORD), "application/json", "{}").statusCode());
+        // The lock ends when Retry-After said: the right password works again, without anyone unlocking it.
+        Api.within(Duration.ofSeconds(retryAfter + 2)).until(() -> api.send("POST", "api/v1/tokens", basic("thomas", PASSWORD),
+                "application/json", "{}").statusCode() == 201);
     }
 
     // ----- the login form
@@ -450,7 +414,7 @@ class WorkflowIT {
     void theLoginFormChangesTheSessionIdAndSetsSafeCookies() throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(uri("connexion?retour=/relecture")).build(),
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(api.uri("connexion?retour=/relecture")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, form.statusCode());
         String before = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
@@ -466,7 +430,7 @@ class WorkflowIT {
         String after = right.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
                 .orElseThrow();
         assertNotEquals(before.split(";")[0], after.split(";")[0], "a new session id at login");
-        HttpResponse<String> queue = browser.send(HttpRequest.newBuilder(uri("relecture")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> queue = browser.send(HttpRequest.newBuilder(api.uri("relecture")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, queue.statusCode());
         assertTrue(queue.body().contains("Relecture"));
     }
@@ -474,13 +438,7 @@ class WorkflowIT {
     // ----- in a browser
 
     static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,2000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build();
-        return new ChromeDriver(service, options);
+        return Browsers.chromium(1280, 2000);
     }
 
     @Test
@@ -494,7 +452,7 @@ class WorkflowIT {
             logIn(browser, "claire");
 
             // Claire opens the editor; Camille saves a change on another line before Claire saves hers.
-            browser.get(uri("fiches/" + apart + "/modifier").toString());
+            browser.get(api.uri("fiches/" + apart + "/modifier").toString());
             changeThroughTheApi(apart, "Ligne quatre.", "Ligne quatre, corrigée par Camille.");
             String mine = "Ligne un.\n\nLigne deux, réécrite par Claire.\n\nLigne trois.\n\nLigne quatre.";
             replaceText(browser, mine, "réécrite par Claire");
@@ -512,12 +470,12 @@ class WorkflowIT {
             assertEquals(2, revisionCount(apart), "nothing saved over Camille's revision");
             browser.findElement(By.id("enregistrer-fusion")).click();
             wait.until(ExpectedConditions.urlContains("/historique"));
-            String saved = json(get("api/v1/sheets/" + apart + "/revisions/3", CLAIRE)).getString("markdown");
+            String saved = json(api.getAs("api/v1/sheets/" + apart + "/revisions/3", CLAIRE)).getString("markdown");
             assertTrue(saved.contains("Ligne deux, réécrite par Claire.") && saved.contains("Ligne quatre, corrigée par Camille."),
                     saved);
 
             // The same line changed by both: no merged text, Claire's text still there to rework.
-            browser.get(uri("fiches/" + together + "/modifier").toString());
+            browser.get(api.uri("fiches/" + together + "/modifier").toString());
             changeThroughTheApi(together, "Ligne deux.", "Ligne deux selon Camille.");
             String clashing = "Ligne un.\n\nLigne deux selon Claire.\n\nLigne trois.\n\nLigne quatre.";
             replaceText(browser, clashing, "selon Claire");
@@ -534,16 +492,16 @@ class WorkflowIT {
 
     /** Camille edits the published text of a sheet through the API, from its ETag. */
     private void changeThroughTheApi(String slug, String line, String replacement) throws Exception {
-        HttpResponse<String> shown = get("api/v1/sheets/" + slug, null);
+        HttpResponse<String> shown = api.getAs("api/v1/sheets/" + slug, null);
         String markdown = json(shown).getString("markdown");
         assertTrue(markdown.contains(line), markdown);
-        HttpResponse<String> saved = send("PUT", "api/v1/sheets/" + slug, CAMILLE, "text/markdown",
+        HttpResponse<String> saved = api.send("PUT", "api/v1/sheets/" + slug, CAMILLE, "text/markdown",
                 markdown.replace(line, replacement), "If-Match", shown.headers().firstValue("ETag").orElseThrow());
         assertEquals(200, saved.statusCode(), saved.body());
     }
 
     private int revisionCount(String slug) throws Exception {
-        HttpResponse<String> revisions = get("api/v1/sheets/" + slug + "/revisions", EMILE);
+        HttpResponse<String> revisions = api.getAs("api/v1/sheets/" + slug + "/revisions", EMILE);
         assertEquals(200, revisions.statusCode(), revisions.body());
         return json(revisions).getJsonArray("revisions").size();
     }
@@ -563,7 +521,7 @@ class WorkflowIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             logIn(browser, "claire");
-            browser.get(uri("fiches/nouvelle").toString());
+            browser.get(api.uri("fiches/nouvelle").toString());
             browser.findElement(By.cssSelector("input.champ-title")).sendKeys("Navette numérique du Guillestrois");
             // Another kind brings its own fields and keeps what was typed; then back to an experience.
             new Select(browser.findElement(By.id("type"))).selectByValue("notion");
@@ -597,7 +555,7 @@ class WorkflowIT {
 
             browser.manage().deleteAllCookies();
             logIn(browser, "emile");
-            browser.get(uri("relecture").toString());
+            browser.get(api.uri("relecture").toString());
             browser.findElement(By.cssSelector("a.proposition[href$='fiche=" + slug + "']")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".diff ins")));
             assertTrue(browser.findElement(By.cssSelector(".diff")).getText().contains("hexagonale"), "the diff shows the text");
@@ -605,14 +563,11 @@ class WorkflowIT {
             browser.findElement(By.id("publier")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info"), "est publiée"));
             long start = System.nanoTime();
-            while (searchTotal("hexagonale") == 0) {
-                assertTrue(System.nanoTime() - start < 5_000_000_000L, "not found within 5 s");
-                Thread.sleep(20);
-            }
+            Api.within(Duration.ofSeconds(5)).until(() -> searchTotal("hexagonale") > 0);
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("Publication (navigateur) → recherche : " + millis + " ms");
             assertTrue(millis < 1000, millis + " ms");
-            browser.get(uri("fiches/" + slug).toString());
+            browser.get(api.uri("fiches/" + slug).toString());
             assertTrue(browser.getPageSource().contains("hexagonale"));
         } finally {
             browser.quit();
@@ -620,7 +575,7 @@ class WorkflowIT {
     }
 
     private void logIn(WebDriver browser, String name) {
-        browser.get(uri("connexion").toString());
+        browser.get(api.uri("connexion").toString());
         browser.findElement(By.id("nom")).sendKeys(name);
         browser.findElement(By.id("motdepasse")).sendKeys(PASSWORD);
         browser.findElement(By.id("seconnecter")).click();
@@ -635,7 +590,7 @@ class WorkflowIT {
         String body = "connexion=connexion&nom=" + name + "&motdepasse=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&retour=%2Frelecture&seconnecter=Se+connecter&jakarta.faces.ViewState="
                 + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(uri("connexion.xhtml")).header("Content-Type", "application/x-www-form-urlencoded")
+        return browser.send(HttpRequest.newBuilder(api.uri("connexion.xhtml")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
