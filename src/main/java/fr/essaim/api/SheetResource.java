@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.opendata.OpenDataSettings;
+import fr.essaim.opendata.SheetFacts;
 import fr.essaim.search.SearchService;
 import fr.essaim.sheet.JsonFields;
 import fr.essaim.sheet.Revision;
@@ -49,6 +51,9 @@ public class SheetResource {
 
     @Inject
     SearchService search;
+
+    @Inject
+    OpenDataSettings openData;
 
     @Context
     UriInfo uriInfo;
@@ -110,6 +115,7 @@ public class SheetResource {
                 .add("revision", revision.getNumber())
                 .add("updated", revision.getCreatedAt().toString())
                 .add("url", MarkdownRenderer.SHEET_PATH + slug);
+        SheetFacts.addTo(json, revision, openData);
         JsonArrayBuilder links = JsonFields.JSON.createArrayBuilder();
         var existing = sheets.publishedAmong(revision.getLinks());
         revision.getLinks().forEach(target -> links.add(JsonFields.JSON.createObjectBuilder()

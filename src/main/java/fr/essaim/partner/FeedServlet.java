@@ -31,6 +31,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import fr.essaim.api.SearchResource;
+import fr.essaim.opendata.FeedLicences;
 import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
@@ -53,6 +54,9 @@ public class FeedServlet extends HttpServlet {
     @Inject
     SheetService sheets;
 
+    @Inject
+    FeedLicences licences;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         MultivaluedMap<String, String> parameters = PartnerAnswers.parameters(request);
@@ -62,7 +66,7 @@ public class FeedServlet extends HttpServlet {
         parameters.putSingle("size", String.valueOf(Math.min(size(parameters.getFirst("size")), ENTRIES)));
         SearchResult result;
         try {
-            result = search.search(SearchResource.request(parameters));
+            result = search.search(SearchResource.request(parameters).withSort(SearchRequest.Sort.LATEST));
         } catch (InvalidSearchException e) {
             PartnerAnswers.refuse(response, 400, e.getMessage());
             return;
@@ -77,6 +81,7 @@ public class FeedServlet extends HttpServlet {
         String self = origin + "/feeds/fiches.atom" + (query == null || query.isEmpty() ? "" : "?" + query);
         SyndFeed feed = feed(result, origin, self, query,
                 kind -> sheets.schema().kind(kind).map(k -> k.label()).orElse(kind));
+        licences.addTo(feed);
         response.setContentType("application/atom+xml;charset=UTF-8");
         PartnerAnswers.publicFor(response, 300);
         try {

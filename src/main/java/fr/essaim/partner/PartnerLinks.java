@@ -16,6 +16,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.opendata.OpenDataSettings;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.sheet.JsonFields;
 import fr.essaim.sheet.Revision;
@@ -44,6 +45,9 @@ public class PartnerLinks {
 
     @Inject
     TerritoryCatalog territories;
+
+    @Inject
+    OpenDataSettings openData;
 
     /** The address the visitor asked for, before it was forwarded to its view. */
     private String path() {
@@ -115,6 +119,7 @@ public class PartnerLinks {
                 .add("dateModified", revision.getCreatedAt().toString())
                 .add("dateCreated", revision.getSheet().getCreatedAt().toString())
                 .add("version", revision.getNumber())
+                .add("license", openData.licenceOf(fields).getUrl())
                 .add("about", about)
                 .add("spatialCoverage", places)
                 .add("isPartOf", JsonFields.JSON.createObjectBuilder().add("@type", "WebSite").add("name", "Essaim")
