@@ -138,7 +138,9 @@ public class SearchResource {
             if (SearchCsv.wanted(parameters.getFirst("format"), headers.getAcceptableMediaTypes())) {
                 return SearchCsv.answer(exports.searchCsv(request(parameters), openData.origin(servletRequest)));
             }
-            return Cached.json(conditional, toJson(search.search(request(parameters))), "s-", SEARCH_MAX_AGE);
+            // The same address answers CSV to Accept: text/csv: shared caches must tell the two apart.
+            return Response.fromResponse(Cached.json(conditional, toJson(search.search(request(parameters))), "s-",
+                    SEARCH_MAX_AGE)).header("Vary", null).header("Vary", "Accept, Accept-Encoding").build();
         } catch (InvalidSearchException e) {
             return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
         }

@@ -11,7 +11,7 @@ import fr.essaim.search.InvalidSearchException;
 /** How the search API tells a CSV request from a JSON one, and how it answers it. */
 public final class SearchCsv {
 
-    private static final MediaType CSV = MediaType.valueOf(OpenDataExports.CSV_TYPE);
+    private static final MediaType CSV = new MediaType("text", "csv");
 
     private SearchCsv() {
     }

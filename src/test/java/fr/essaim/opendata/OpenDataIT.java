@@ -172,7 +172,10 @@ class OpenDataIT {
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("format"), refused.body());
         assertEquals(200, get("api/v1/search?q=garderie").statusCode(), "JSON stays the default");
-        assertTrue(get("api/v1/search?q=garderie").headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        HttpResponse<String> asJson = get("api/v1/search?q=garderie");
+        assertTrue(asJson.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(asJson.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept,") || v.equals("Accept")),
+                "shared caches keep JSON and CSV apart: " + asJson.headers().allValues("Vary"));
     }
 
     @Test
