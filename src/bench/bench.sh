@@ -4,7 +4,7 @@
 #   empty data folder (embedded H2) and times the first start (import + index) to ready; loads the
 #   search API with a mixed workload (src/bench/search-mix.lua) with wrk at 1 and 16 connections;
 #   times the pages and the sheet API one request at a time; measures publication → search under
-#   that load; reads heap and resident memory; restarts and times readiness; removes the index and
+#   that load; downloads the CSV of the whole search and the CSV dump; reads heap and resident memory; restarts and times readiness; removes the index and
 #   times the full reindex; then replays the workload in-process against the search engine
 #   (SearchBench.java) and against a PostgreSQL full-text baseline (PostgresBaseline.java).
 # Usage (repository root, after ./mvnw -B package -DskipTests): bash src/bench/bench.sh N
@@ -87,6 +87,16 @@ row[theme]=$(page "/themes/6")
 row[territory]=$(page "/territoires/departement:05")
 row[api]=$(page "/api/v1/sheets/$slug")
 
+echo "== CSV de toute la recherche"
+# Every published sheet through the search API as CSV, streamed: the heap stays bounded under -Xmx512m.
+csv_rows() { python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(sys.stdin)) - 1)'; }
+t0=$(now_ms)
+rows=$(curl -fs "$base/api/v1/search?format=csv" | csv_rows)
+row[csv]="$rows lignes sur $searchable fiches en $(( $(now_ms) - t0 )) ms"
+t0=$(now_ms)
+rows=$(curl -fs "$base/donnees/fiches.csv" | csv_rows)
+row[csv]+=" ; /donnees/fiches.csv : $rows lignes en $(( $(now_ms) - t0 )) ms ; $(memory)"
+
 echo "== Publication sous charge"
 wrk -t2 -c16 -d60s -s src/bench/search-mix.lua "$base" > /dev/null &
 wrk_pid=$!
@@ -151,6 +161,7 @@ echo "| page d'une fiche | ${row[sheet]} |"
 echo "| page d'un thème \`/themes/6\` | ${row[theme]} |"
 echo "| page d'un territoire \`/territoires/departement:05\` | ${row[territory]} |"
 echo "| API d'une fiche | ${row[api]} |"
+echo "| CSV de toute la recherche (\`/api/v1/search?format=csv\`), puis \`/donnees/fiches.csv\` | ${row[csv]} |"
 echo "| publication → recherche, sous 16 clients | ${row[publish]} |"
 echo "| redémarrage jusqu'à prêt | ${row[restart]} |"
 echo "| réindexation complète | ${row[reindex]} |"

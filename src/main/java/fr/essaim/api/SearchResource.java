@@ -11,7 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.essaim.opendata.OpenDataExports;
+import fr.essaim.opendata.OpenDataSettings;
+import fr.essaim.opendata.SearchCsv;
 import fr.essaim.problem.Problems;
 import fr.essaim.problem.Problem;
 import fr.essaim.search.Completion;
@@ -52,6 +57,18 @@ public class SearchResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Inject
+    OpenDataExports exports;
+
+    @Inject
+    OpenDataSettings openData;
 
     @GET
     @Path("search")
@@ -84,6 +101,9 @@ public class SearchResource {
                 schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
         @Parameter(name = "category", in = ParameterIn.QUERY, description = "Catégorie d'innovation (répétable)",
                 example = "mutualisation territoriale", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+        @Parameter(name = "format", in = ParameterIn.QUERY, description = "csv : tous les résultats (pas une page) en CSV, "
+                + "colonnes décrites par /donnees/schema.json ; comme Accept: text/csv", example = "csv",
+                schema = @Schema(enumeration = {"json", "csv"})),
         @Parameter(name = "sort", in = ParameterIn.QUERY, description = "Ordre : relevance (défaut), date (plus récentes "
                 + "d'abord), title", example = "date", schema = @Schema(enumeration = {"relevance", "date", "title"})),
         @Parameter(name = "page", in = ParameterIn.QUERY, description = "Page, à partir de 1", example = "1",
@@ -110,10 +130,17 @@ public class SearchResource {
                     examples = @ExampleObject(name = "taille", value = "{\"type\":\"about:blank\",\"title\":\"Requête invalide\","
                             + "\"status\":400,\"detail\":\"« size » va de 0 à 100 (reçu : 101)\","
                             + "\"error\":\"« size » va de 0 à 100 (reçu : 101)\"}")))
+    @Produces({MediaType.APPLICATION_JSON + ";charset=UTF-8", OpenDataExports.CSV_TYPE + ";charset=UTF-8"})
     public Response search(@Context Request conditional) throws IOException {
         var parameters = uri.getQueryParameters();
         try {
-            return Cached.json(conditional, Found.of(search.search(SearchRequest.parse(parameters, DEFAULT_SIZE))), "s-", SEARCH_MAX_AGE);
+            SearchRequest asked = SearchRequest.parse(parameters, DEFAULT_SIZE);
+            if (SearchCsv.wanted(parameters.getFirst("format"), headers.getAcceptableMediaTypes())) {
+                return SearchCsv.answer(exports.searchCsv(asked, openData.origin(servletRequest)));
+            }
+            // The same address answers CSV to Accept: text/csv: shared caches must tell the two apart.
+            return Response.fromResponse(Cached.json(conditional, Found.of(search.search(asked)), "s-", SEARCH_MAX_AGE))
+                    .header("Vary", null).header("Vary", "Accept, Accept-Encoding").build();
         } catch (InvalidSearchException e) {
             return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
         }

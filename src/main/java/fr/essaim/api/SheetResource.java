@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.essaim.problem.Problems;
 import fr.essaim.problem.Problem;
 import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.opendata.OpenDataSettings;
+import fr.essaim.opendata.SheetFacts;
 import fr.essaim.search.SearchService;
 import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
@@ -52,6 +55,9 @@ public class SheetResource {
 
     @Inject
     WikiLinks wikiLinks;
+
+    @Inject
+    OpenDataSettings openData;
 
     @Inject
     SearchService search;
@@ -120,15 +126,17 @@ public class SheetResource {
                 revision.getLinks().stream().map(target -> new Link(target, existing.contains(target))).toList(),
                 sheets.backlinks(slug).stream().map(source -> new Backlink(source.getSheet().getSlug(), source.getTitle()))
                         .toList(),
-                related);
+                related, SheetFacts.licenceOf(revision, openData), SheetFacts.informationYearOf(revision),
+                SheetFacts.lastEditedOf(revision));
     }
 
     /** A published sheet with its outgoing links, the sheets citing it and its neighbours. */
     @JsonbPropertyOrder({"slug", "kind", "title", "summary", "fields", "aliases", "markdown", "html", "revision", "updated",
-        "url", "links", "backlinks", "related"})
+        "url", "links", "backlinks", "related", "licence", "informationYear", "lastEdited"})
     public record SheetAnswer(String slug, String kind, String title, String summary, JsonObject fields, List<String> aliases,
             String markdown, String html, int revision, String updated, String url, List<Link> links,
-            List<Backlink> backlinks, List<SearchResource.Hit> related) {
+            List<Backlink> backlinks, List<SearchResource.Hit> related, SheetFacts.LicenceAnswer licence,
+            @JsonbNillable Integer informationYear, @JsonbNillable String lastEdited) {
     }
 
     /** A wiki link of the text: the sheet it designates, and whether it is published. */

@@ -30,6 +30,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import fr.essaim.opendata.FeedLicences;
 import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
@@ -52,6 +53,9 @@ public class FeedServlet extends HttpServlet {
     @Inject
     SheetService sheets;
 
+    @Inject
+    FeedLicences licences;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         MultivaluedMap<String, String> parameters = PartnerAnswers.parameters(request);
@@ -61,7 +65,7 @@ public class FeedServlet extends HttpServlet {
         parameters.putSingle("size", String.valueOf(Math.min(size(parameters.getFirst("size")), ENTRIES)));
         SearchResult result;
         try {
-            result = search.search(SearchRequest.parse(parameters, ENTRIES));
+            result = search.search(SearchRequest.parse(parameters, ENTRIES).withSort(SearchRequest.Sort.LATEST));
         } catch (InvalidSearchException e) {
             PartnerAnswers.refuse(response, 400, e.getMessage());
             return;
@@ -76,6 +80,7 @@ public class FeedServlet extends HttpServlet {
         String self = origin + "/feeds/fiches.atom" + (query == null || query.isEmpty() ? "" : "?" + query);
         SyndFeed feed = feed(result, origin, self, query,
                 kind -> sheets.schema().kind(kind).map(k -> k.label()).orElse(kind));
+        licences.addTo(feed);
         response.setContentType("application/atom+xml;charset=UTF-8");
         PartnerAnswers.publicFor(response, 300);
         try {

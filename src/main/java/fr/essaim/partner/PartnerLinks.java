@@ -19,6 +19,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import fr.essaim.markdown.MarkdownRenderer;
+import fr.essaim.opendata.OpenDataSettings;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.shared.Json;
 import fr.essaim.sheet.Revision;
@@ -49,6 +50,9 @@ public class PartnerLinks {
 
     @Inject
     TerritoryCatalog territories;
+
+    @Inject
+    OpenDataSettings openData;
 
     /** The address the visitor asked for, before it was forwarded to its view. */
     private String path() {
@@ -108,7 +112,7 @@ public class PartnerLinks {
                 revision.getSummary() == null ? "" : revision.getSummary(),
                 sheets.schema().kind(revision.getKind()).map(k -> k.label()).orElse(revision.getKind()), "fr",
                 revision.getCreatedAt().toString(), revision.getSheet().getCreatedAt().toString(), revision.getNumber(),
-                about, places, new Site("WebSite", "Essaim", origin + "/"), new Site("Organization", "Essaim", null));
+                openData.licenceOf(fields).getUrl(), about, places, new Site("WebSite", "Essaim", origin + "/"), new Site("Organization", "Essaim", null));
         // "<" escaped so that no text of the sheet can close the script element.
         return JSONB.toJson(article).replace("<", "\\u003c");
     }
@@ -118,7 +122,7 @@ public class PartnerLinks {
         "dateModified", "dateCreated", "version", "about", "spatialCoverage", "isPartOf", "publisher"})
     public record Article(@JsonbProperty("@context") String context, @JsonbProperty("@type") String type,
             @JsonbProperty("@id") String id, String url, String headline, String name, String description, String genre,
-            String inLanguage, String dateModified, String dateCreated, int version, List<Term> about,
+            String inLanguage, String dateModified, String dateCreated, int version, String license, List<Term> about,
             List<Area> spatialCoverage, Site isPartOf, Site publisher) {
     }
 

@@ -10,7 +10,7 @@ import org.apache.lucene.index.Term;
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-6";
+    static final String VERSION = "essaim-index-7";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
     static final String DATABASE_KEY = "database";
@@ -28,6 +28,8 @@ final class IndexSchema {
     static final String ALL = "all";
     static final String TITLE_SORT = "titleSort";
     static final String UPDATED = "updated";
+    /** The year the facts of a sheet date from (0 when unknown): what "most recent first" orders by. */
+    static final String INFORMATION_YEAR = "informationYear";
     static final String THEME_CODE = "themeCode";
     static final String TERRITORY_KEY = "territoryKey";
 

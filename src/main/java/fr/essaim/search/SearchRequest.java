@@ -18,7 +18,15 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sor
     /** Deeper pages would make each search collect too many hits; nobody reads that far. */
     public static final int MAX_DEPTH = 10_000;
 
-    public enum Sort { RELEVANCE, DATE, TITLE }
+    /**
+     * {@code DATE} puts the most recent facts first; {@code LATEST}, which no request parameter names,
+     * the latest published first: what the feed and the home page's latest sheets list.
+     */
+    public enum Sort { RELEVANCE, DATE, TITLE, LATEST }
+
+    public SearchRequest withSort(Sort order) {
+        return new SearchRequest(query, filters, order, page, size);
+    }
 
     /**
      * The search that request parameters ask for ({@code q}, the facet filters, {@code sort},

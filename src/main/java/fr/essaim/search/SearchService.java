@@ -293,6 +293,12 @@ public class SearchService {
         }
     }
 
+    /** Every hit of a search in its order, a batch of slugs at a time: for downloads of a whole result. */
+    public void scan(SearchRequest request, int batch, SearchEngine.SlugBatches consumer)
+            throws InvalidSearchException, IOException {
+        engine().scan(request, batch, consumer);
+    }
+
     public List<Completion> suggest(String typed, int count) throws IOException {
         return engine().suggest(typed, count);
     }

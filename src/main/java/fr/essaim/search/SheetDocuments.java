@@ -70,6 +70,8 @@ final class SheetDocuments {
         long updated = sheet.updated().toInstant().toEpochMilli();
         doc.add(new NumericDocValuesField(IndexSchema.UPDATED, updated));
         doc.add(new StoredField(IndexSchema.UPDATED, updated));
+        doc.add(new NumericDocValuesField(IndexSchema.INFORMATION_YEAR,
+                fr.essaim.sheet.InformationDate.year(sheet.fields()).orElse(0)));
 
         String porteurName = "";
         if (fields.get("porteur") instanceof JsonObject porteur) {

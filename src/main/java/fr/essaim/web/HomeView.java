@@ -66,7 +66,7 @@ public class HomeView {
             total = counts.total();
             counts.facets().getOrDefault("theme", List.of()).forEach(v -> themeCounts.put(v.value(), v.count()));
             counts.facets().getOrDefault("territory", List.of()).forEach(v -> territoryCounts.put(v.value(), v.count()));
-            latest = search.search(SearchRequest.of("", Map.of(), "date", 1, LATEST)).hits();
+            latest = search.search(SearchRequest.of("", Map.of(), null, 1, LATEST).withSort(SearchRequest.Sort.LATEST)).hits();
         } catch (InvalidSearchException | IOException e) {
             // index still opening: the page shows no counts rather than failing
         }

@@ -112,7 +112,7 @@ public class SheetView {
         KindDefinition kind = sheets.schema().kind(revision.getKind()).orElseThrow();
         List<FieldRow> rows = new ArrayList<>();
         for (FieldDefinition field : kind.fields()) {
-            if (List.of("kind", "title", "summary", "aliases", "sources").contains(field.name())
+            if (List.of("kind", "title", "summary", "aliases", "sources", "licence").contains(field.name())
                     || !values.containsKey(field.name())) {
                 continue;
             }

@@ -378,7 +378,7 @@ class PartnerIT {
         JsonObject paths = json(response.body()).getJsonObject("paths");
         Map<String, Set<String>> expected = Map.of(
                 "/api/v1/search", Set.of("q", "kind", "theme", "territory", "epci", "territoryType", "status", "year",
-                        "category", "sort", "page", "size"),
+                        "category", "sort", "page", "size", "format"),
                 "/api/v1/sheets/{slug}", Set.of("slug"),
                 "/api/v1/suggest", Set.of("q"),
                 "/api/v1/themes", Set.of(),

@@ -407,9 +407,18 @@ class SearchIT {
             String current = fr.essaim.territory.TerritoryCatalog.fold(byTitle.get(i).title());
             assertTrue(previous.compareTo(current) <= 0, previous + " / " + current);
         }
+        // "Most recent" is the most recent facts: an import day says nothing of them.
         List<SearchResult.Hit> byDate = engine.search(SearchRequest.of("", Map.of(), "date", 1, 100)).hits();
-        for (int i = 1; i < byDate.size(); i++) {
-            assertFalse(byDate.get(i - 1).updated().isBefore(byDate.get(i).updated()));
+        List<Integer> years = byDate.stream().map(hit -> fr.essaim.sheet.InformationDate.year(fr.essaim.shared.Json.parse(
+                fixture.sheets.findPublished(hit.slug()).orElseThrow().getFieldsJson())).orElse(0)).toList();
+        for (int i = 1; i < years.size(); i++) {
+            assertTrue(years.get(i - 1) >= years.get(i), byDate.get(i - 1).slug() + " / " + byDate.get(i).slug());
+        }
+        assertTrue(years.get(0) > years.get(years.size() - 1), "the corpus has facts of several years");
+        List<SearchResult.Hit> latest = engine.search(SearchRequest.of("", Map.of(), null, 1, 100)
+                .withSort(SearchRequest.Sort.LATEST)).hits();
+        for (int i = 1; i < latest.size(); i++) {
+            assertFalse(latest.get(i - 1).updated().isBefore(latest.get(i).updated()));
         }
         SearchResult second = engine.search(SearchRequest.of("", Map.of(), "title", 2, 10));
         assertEquals(byTitle.subList(10, 20).stream().map(SearchResult.Hit::slug).toList(), slugs(second));
