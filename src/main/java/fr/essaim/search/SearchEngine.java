@@ -145,18 +145,7 @@ public final class SearchEngine implements Closeable {
                 return new SearchResult(0, request.page(), request.size(), List.of(), Map.of(), null, null);
             }
             FacetsConfig config = index.facetsConfig();
-            DrillDownQuery drillDown = new DrillDownQuery(config, base);
-            request.filters().forEach((dim, values) -> {
-                if (dim.equals(IndexSchema.FACET_TERRITORY)) {
-                    // Territory keys live in two dimensions; the filter is one OR over both.
-                    BooleanQuery.Builder places = new BooleanQuery.Builder();
-                    values.forEach(value -> places.add(new TermQuery(IndexSchema.drillDownTerm(config,
-                            IndexSchema.territoryDim(value), value)), BooleanClause.Occur.SHOULD));
-                    drillDown.add(dim, places.build());
-                } else {
-                    values.forEach(value -> drillDown.add(dim, value));
-                }
-            });
+            DrillDownQuery drillDown = drillDown(config, base, request);
             boolean listsCommunes = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
             DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
                 @Override
@@ -180,6 +169,52 @@ public final class SearchEngine implements Closeable {
             List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);
             return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
                     facets(found.facets, request), null, null);
+        });
+    }
+
+    private static DrillDownQuery drillDown(FacetsConfig config, Query base, SearchRequest request) {
+        DrillDownQuery drillDown = new DrillDownQuery(config, base);
+        request.filters().forEach((dim, values) -> {
+            if (dim.equals(IndexSchema.FACET_TERRITORY)) {
+                // Territory keys live in two dimensions; the filter is one OR over both.
+                BooleanQuery.Builder places = new BooleanQuery.Builder();
+                values.forEach(value -> places.add(new TermQuery(IndexSchema.drillDownTerm(config,
+                        IndexSchema.territoryDim(value), value)), BooleanClause.Occur.SHOULD));
+                drillDown.add(dim, places.build());
+            } else {
+                values.forEach(value -> drillDown.add(dim, value));
+            }
+        });
+        return drillDown;
+    }
+
+    /**
+     * Which of the given published sheets the search finds, by the very query of {@link #search}
+     * (words and filters) narrowed to those sheets: for alerts on what changed.
+     */
+    public List<SearchResult.Hit> among(SearchRequest request, java.util.Collection<String> slugs)
+            throws InvalidSearchException, IOException {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        UserQuery userQuery = UserQuery.parse(request.query());
+        Query base = queries.build(userQuery);
+        return index.read((searcher, facetStates) -> {
+            if (facetStates.main() == null) {
+                return List.<SearchResult.Hit>of();
+            }
+            BooleanQuery.Builder narrowed = new BooleanQuery.Builder()
+                    .add(drillDown(index.facetsConfig(), base, request), BooleanClause.Occur.MUST)
+                    .add(new org.apache.lucene.search.TermInSetQuery(IndexSchema.SLUG,
+                            slugs.stream().map(org.apache.lucene.util.BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+            TopDocs top = searcher.search(narrowed.build(), slugs.size(),
+                    new Sort(new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING)));
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc doc : top.scoreDocs) {
+                hits.add(hit(stored.document(doc.doc, HIT_FIELDS), ""));
+            }
+            return hits;
         });
     }
 
