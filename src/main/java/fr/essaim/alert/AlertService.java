@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.config.DataSourceDeclaration;
+import fr.essaim.config.StartupState;
 import fr.essaim.mail.MailService;
 import fr.essaim.mail.PublicUrl;
 import fr.essaim.search.InvalidSearchException;
@@ -51,7 +53,7 @@ public class AlertService {
     DataSource dataSource;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Inject
     MailService mail;
@@ -61,6 +63,9 @@ public class AlertService {
 
     @Inject
     TerritoryCatalog territories;
+
+    @Inject
+    StartupState startup;
 
     @Inject
     @ConfigProperty(name = "essaim.alerts.every", defaultValue = "P1D")
@@ -76,6 +81,8 @@ public class AlertService {
     private Duration period;
     private volatile long lastPeriod = -1;
     private volatile long lastPurge;
+    private volatile boolean running;
+    private final java.util.concurrent.Semaphore stopping = new java.util.concurrent.Semaphore(0);
 
     @PostConstruct
     void init() {
@@ -95,12 +102,34 @@ public class AlertService {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         long tick = Math.max(500, Math.min(period.toMillis() / 2, TimeUnit.SECONDS.toMillis(30)));
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, tick, tick, TimeUnit.MILLISECONDS);
+        running = true;
+        Thread digests = threads.newThread(() -> {
+            while (running) {
+                tickQuietly();
+                try {
+                    stopping.tryAcquire(tick, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        digests.setName("essaim-alerts");
+        digests.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        stopping.release();
     }
 
     /** At the start of each period, the node that claims it first writes the digests. */
     private void tickQuietly() {
         try {
+            // Not before the schema exists: the status reads the change log.
+            if (!startup.isStarted()) {
+                return;
+            }
             SearchService.Status status = search.status();
             if (!status.ready()) {
                 return;
@@ -224,12 +253,12 @@ public class AlertService {
         if (!request.query().isBlank()) {
             parts.add("mots « " + request.query() + " »");
         }
-        request.filters().forEach((name, values) -> parts.add(switch (name) {
-            case "theme" -> (values.size() > 1 ? "thèmes " : "thème ")
-                    + values.stream().map(v -> themeLabels.getOrDefault(v, v)).collect(Collectors.joining(" ou "));
-            case "territory", "epci" -> (values.size() > 1 ? "territoires " : "territoire ")
-                    + values.stream().map(v -> territories.find(v).map(Territory::name).orElse(v)).collect(Collectors.joining(" ou "));
-            default -> name + " " + String.join(" ou ", values);
+        SearchRequest.FILTERS.stream().filter(request.filters()::containsKey).forEach(name -> parts.add(switch (name) {
+            case "theme" -> (request.filters().get(name).size() > 1 ? "thèmes " : "thème ")
+                    + request.filters().get(name).stream().map(v -> themeLabels.getOrDefault(v, v)).collect(Collectors.joining(" ou "));
+            case "territory", "epci" -> (request.filters().get(name).size() > 1 ? "territoires " : "territoire ")
+                    + request.filters().get(name).stream().map(v -> territories.find(v).map(Territory::name).orElse(v)).collect(Collectors.joining(" ou "));
+            default -> name + " " + String.join(" ou ", request.filters().get(name));
         }));
         return parts.isEmpty() ? "Recherche : toutes les fiches" : "Recherche : " + String.join(" ; ", parts);
     }

@@ -51,6 +51,12 @@ public class SubscriptionsView {
         return error == null ? null : error.toString();
     }
 
+    /** Why the page shows no subscriptions. */
+    public String getInvalidLink() {
+        String error = getError();
+        return error != null ? error : "Ce lien n'est pas ou plus valable : l'abonnement a peut-être été arrêté.";
+    }
+
     public String param(String name) {
         return external().getRequestParameterMap().get(name);
     }

@@ -5,14 +5,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -38,11 +39,14 @@ public class MailService {
     DataSource dataSource;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     private MailOutbox outbox;
     private Delivery delivery;
-    private final ReentrantLock sending = new ReentrantLock();
+    /** Released after a commit that wrote a mail: the sender goes at once instead of at its next turn. */
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread sender;
     private volatile long lastPurge;
 
     @PostConstruct
@@ -59,8 +63,28 @@ public class MailService {
         }
     }
 
+    /** One sender thread per node, like the index's tail; the leases keep the nodes apart. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        scheduler.scheduleWithFixedDelay(this::deliverQuietly, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+        running = true;
+        sender = threads.newThread(() -> {
+            while (running) {
+                deliverQuietly();
+                try {
+                    wake.tryAcquire(EVERY_SECONDS, TimeUnit.SECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sender.setName("essaim-mail");
+        sender.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        wake.release();
     }
 
     /** The outbox, for services that write their mails in their own JDBC transactions. */
@@ -75,14 +99,10 @@ public class MailService {
 
     /** Sends what waits without waiting for the next turn. */
     public void sendSoon() {
-        scheduler.submit(this::deliverQuietly);
+        wake.release();
     }
 
     private void deliverQuietly() {
-        // One sender per node; the leases keep the nodes apart.
-        if (!sending.tryLock()) {
-            return;
-        }
         try {
             outbox.deliverDue(delivery);
             if (System.currentTimeMillis() - lastPurge > TimeUnit.HOURS.toMillis(1)) {
@@ -92,8 +112,6 @@ public class MailService {
         } catch (SQLException | RuntimeException e) {
             // Also while the schema is being created at first start: the next turn tries again.
             LOG.log(Level.FINE, "Envoi des courriels remis au prochain tour", e);
-        } finally {
-            sending.unlock();
         }
     }
 }

@@ -74,7 +74,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
             if (session.isPresent()) {
                 return session.get();
             }
-            if (context.isProtected()) {
+            if (context.isProtected() && !isOpenToAnyone(request)) {
                 if (isApi(request)) {
                     return refuse(response, 401, "Identification requise : envoyez un jeton d'API (Authorization: Bearer …) "
                             + "ou les identifiants d'un compte (HTTP Basic).");
@@ -211,6 +211,14 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
 
     public static long seconds(Duration duration) {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    /**
+     * Requests to follow a search or a sheet: open to anyone (web.xml says so), though the
+     * container still calls them protected as part of {@code /api/*}.
+     */
+    static boolean isOpenToAnyone(HttpServletRequest request) {
+        return request.getRequestURI().equals(request.getContextPath() + "/api/v1/subscriptions");
     }
 
     static boolean isApi(HttpServletRequest request) {
