@@ -184,7 +184,7 @@ public class AlertService {
         }
     }
 
-    private Target target(String searchString, String sheet) throws InvalidSubscriptionException {
+    private Target target(String searchString, String sheet) throws InvalidSubscriptionException, SQLException {
         boolean hasSheet = sheet != null && !sheet.isBlank();
         if (hasSheet == (searchString != null)) {
             throw new InvalidSubscriptionException("Indiquez soit une recherche (« search »), soit une fiche (« sheet »).");
@@ -194,7 +194,7 @@ public class AlertService {
                     territories::contains));
         }
         String slug = sheet.strip();
-        if (slug.length() > 200 || among("", List.of(slug)).isEmpty()) {
+        if (slug.length() > 200 || alerts.publishedTitle(slug).isEmpty()) {
             throw new InvalidSubscriptionException("Fiche inconnue ou non publiée : « "
                     + (slug.length() > 80 ? slug.substring(0, 80) + "…" : slug) + " ».");
         }
@@ -240,8 +240,11 @@ public class AlertService {
     /** "Recherche : thème Petite enfance ; territoire Hautes-Alpes", "Fiche « … »". */
     String describe(Target target) {
         if (!target.isSearch()) {
-            List<Found> sheet = among("", List.of(target.value()));
-            return "Fiche « " + (sheet.isEmpty() ? target.value() : sheet.get(0).title()) + " »";
+            try {
+                return "Fiche « " + alerts.publishedTitle(target.value()).orElse(target.value()) + " »";
+            } catch (SQLException e) {
+                return "Fiche « " + target.value() + " »";
+            }
         }
         SearchRequest request;
         try {

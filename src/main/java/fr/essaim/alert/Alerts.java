@@ -157,6 +157,18 @@ public final class Alerts {
         }
     }
 
+    /** The title of a published sheet, straight from the database: a sheet just published can be followed at once. */
+    public Optional<String> publishedTitle(String slug) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select title from sheet where slug = ? and published_revision_id is not null")) {
+            select.setString(1, slug);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     // ----- the pages of a subscriber, reached by the token of their mails
 
     /** The subscriber a link's token stands for, if the token is genuine. */

