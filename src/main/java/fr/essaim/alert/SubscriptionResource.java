@@ -23,6 +23,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import fr.essaim.api.ApiError;
 
 /**
@@ -46,6 +52,19 @@ public class SubscriptionResource {
 
     @POST
     @PermitAll
+    @Operation(summary = "Suivre une recherche ou une fiche par courriel",
+            description = "Corps JSON {\"email\", \"search\"} (chaîne de paramètres de la recherche) ou {\"email\", "
+                    + "\"sheet\"} (slug d'une fiche publiée). Un courriel de confirmation est envoyé ; rien d'autre avant "
+                    + "que son lien soit suivi. La réponse est la même que l'adresse suive déjà quelque chose ou non.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "recherche",
+            value = "{\"email\":\"agente@mairie-embrun.fr\",\"search\":\"theme=6&territory=departement:05\"}")))
+    @APIResponse(responseCode = "202", description = "demande reçue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reçue",
+                    value = "{\"status\":\"accepted\",\"message\":\"Demande reçue : …\"}")))
+    @APIResponse(responseCode = "400", description = "adresse invalide, paramètre de recherche, thème, territoire ou fiche "
+            + "inconnus, JSON mal formé", content = @Content(mediaType = ApiError.PROBLEM_JSON))
+    @APIResponse(responseCode = "429", description = "trop de demandes depuis ce client (en-tête Retry-After)",
+            content = @Content(mediaType = ApiError.PROBLEM_JSON))
     public Response subscribe(InputStream body) throws IOException, SQLException {
         JsonObject json;
         byte[] bytes = body.readNBytes(MAX_BODY + 1);
