@@ -412,9 +412,8 @@ public final class Alerts {
                 outbox.enqueue(connection, mails.digest(email, signer.of(subscriber, email), sections));
                 return true;
             });
-        } catch (SQLException e) {
-            throw e;
         } catch (RuntimeException e) {
+            // The search failed inside the transaction, which is rolled back: its cause is the failure.
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
