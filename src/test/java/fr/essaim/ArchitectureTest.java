@@ -20,10 +20,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
  *
  * <pre>
  *   startup                                   wires everything at start; nothing imports it
- *   api, web, partner                         the web edge
+ *   api, web, partner, opendata, alert        the web edge and the features that are pages and API
  *   content, search, security, sheet,         the features
- *   theme, territory, markdown
- *   shared                                    JSON, YAML, text folding: imports no Essaim package
+ *   theme, territory, markdown, mail
+ *   shared, problem                           JSON, YAML, text folding, problem details: import no other
+ *                                             Essaim package
  *   infra                                     transactions, JDBC, data source, database identity,
  *                                             migrations: imports no Essaim package
  * </pre>
@@ -70,10 +71,12 @@ class ArchitectureTest {
     void eachLayerUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("fr.essaim..")
                 .layer("Startup").definedBy("fr.essaim.startup..")
-                .layer("Edge").definedBy("fr.essaim.api..", "fr.essaim.web..", "fr.essaim.partner..")
+                .layer("Edge").definedBy("fr.essaim.api..", "fr.essaim.web..", "fr.essaim.partner..", "fr.essaim.opendata..",
+                        "fr.essaim.alert..")
                 .layer("Features").definedBy("fr.essaim.content..", "fr.essaim.search..", "fr.essaim.security..",
-                        "fr.essaim.sheet..", "fr.essaim.theme..", "fr.essaim.territory..", "fr.essaim.markdown..")
-                .layer("Shared").definedBy("fr.essaim.shared..")
+                        "fr.essaim.sheet..", "fr.essaim.theme..", "fr.essaim.territory..", "fr.essaim.markdown..",
+                        "fr.essaim.mail..")
+                .layer("Shared").definedBy("fr.essaim.shared..", "fr.essaim.problem..")
                 .layer("Infrastructure").definedBy("fr.essaim.infra..")
                 .whereLayer("Startup").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Edge").mayOnlyBeAccessedByLayers("Startup")

@@ -244,6 +244,36 @@ public final class SearchEngine implements Closeable {
         }
     }
 
+    /**
+     * Which of the given published sheets the search finds, by the very query of {@link #search}
+     * (words and filters) narrowed to those sheets: for alerts on what changed.
+     */
+    public List<SearchResult.Hit> among(SearchRequest request, java.util.Collection<String> slugs)
+            throws InvalidSearchException, IOException {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        UserQuery userQuery = UserQuery.parse(request.query());
+        Query base = queries.build(userQuery);
+        return index.read((searcher, facetStates) -> {
+            if (facetStates.main() == null) {
+                return List.<SearchResult.Hit>of();
+            }
+            BooleanQuery.Builder narrowed = new BooleanQuery.Builder()
+                    .add(drillDown(request, base), BooleanClause.Occur.MUST)
+                    .add(new org.apache.lucene.search.TermInSetQuery(IndexSchema.SLUG,
+                            slugs.stream().map(org.apache.lucene.util.BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+            TopDocs top = searcher.search(narrowed.build(), slugs.size(),
+                    new Sort(new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING)));
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc doc : top.scoreDocs) {
+                hits.add(hit(stored.document(doc.doc, HIT_FIELDS), ""));
+            }
+            return hits;
+        });
+    }
+
     private List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, TopDocs top, SearchRequest request)
             throws IOException {
         int from = (request.page() - 1) * request.size();

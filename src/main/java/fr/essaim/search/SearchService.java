@@ -299,6 +299,12 @@ public class SearchService {
         engine().scan(request, batch, consumer);
     }
 
+    /** Which of these published sheets the search finds, with the search's own semantics. */
+    public List<SearchResult.Hit> among(SearchRequest request, java.util.Collection<String> slugs)
+            throws InvalidSearchException, IOException {
+        return engine().among(request, slugs);
+    }
+
     public List<Completion> suggest(String typed, int count) throws IOException {
         return engine().suggest(typed, count);
     }

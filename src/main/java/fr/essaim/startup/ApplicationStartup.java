@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import fr.essaim.alert.AlertService;
 import fr.essaim.content.ContentService;
 import fr.essaim.markdown.HtmlSanitizer;
 import fr.essaim.search.SearchService;
@@ -63,6 +64,9 @@ public class ApplicationStartup {
     @Inject
     StartupState startup;
 
+    @Inject
+    AlertService alerts;
+
     /**
      * Returns at once so that the application is deployed in seconds: the work runs in the
      * background while every request is answered 503 and readiness stays down.
@@ -97,6 +101,7 @@ public class ApplicationStartup {
             Seeding.underLock(dataSource, this::seed);
             startup.phase("index");
             search.start();
+            alerts.schemaReady();
             startup.started();
             LOG.info("Essaim a démarré");
         } catch (SQLException | IOException | RuntimeException e) {
