@@ -55,6 +55,12 @@ public class SearchResource {
     @Context
     UriInfo uri;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest servletRequest;
+
+    @Inject
+    fr.essaim.essaimage.SearchGaps gaps;
+
     @GET
     @Path("search")
     @Operation(summary = "Rechercher des fiches publiées",
@@ -114,7 +120,12 @@ public class SearchResource {
     public Response search(@Context Request conditional) throws IOException {
         var parameters = uri.getQueryParameters();
         try {
-            return Cached.json(conditional, toJson(search.search(request(parameters))), "s-", SEARCH_MAX_AGE);
+            SearchRequest asked = request(parameters);
+            SearchResult result = search.search(asked);
+            if (asked.size() > 0) {
+                gaps.searched(asked.query(), !asked.filters().isEmpty(), asked.page(), result.total(), servletRequest);
+            }
+            return Cached.json(conditional, toJson(result), "s-", SEARCH_MAX_AGE);
         } catch (InvalidSearchException e) {
             return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage());
         }

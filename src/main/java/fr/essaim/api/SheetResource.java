@@ -50,6 +50,9 @@ public class SheetResource {
     @Inject
     SearchService search;
 
+    @Inject
+    fr.essaim.essaimage.Spread spread;
+
     @Context
     UriInfo uriInfo;
 
@@ -128,6 +131,7 @@ public class SheetResource {
             // The sheet is still worth serving without its neighbours while the index is unavailable.
         }
         json.add("related", related);
+        spread.addTo(json, slug);
         return json.build();
     }
 }

@@ -697,7 +697,7 @@ public class SheetService {
     }
 
     private ParsedSheet parse(String source) throws InvalidSheetException {
-        return parser.parse(source, references, this::resolveWikiTarget);
+        return parser.parse(source, references, new WikiTargets(new StoredNames(false)));
     }
 
     private Sheet insertSheet(String slug, ParsedSheet parsed, OffsetDateTime at) {

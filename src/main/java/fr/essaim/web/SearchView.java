@@ -52,6 +52,9 @@ public class SearchView {
     @Inject
     Labels labels;
 
+    @Inject
+    fr.essaim.essaimage.SearchGaps gaps;
+
     private String path = SearchState.SEARCH_PATH;
     private Map<String, List<String>> implied = Map.of();
     private SearchState state;
@@ -94,6 +97,8 @@ public class SearchView {
             state = SearchState.of(parameters, implied, page(SearchState.first(parameters, "page")));
             SearchRequest request = SearchRequest.of(state.query(), state.filters(), state.sort(), state.page(), PAGE_SIZE);
             result = search.search(request);
+            gaps.searched(state.query(), !state.filters().isEmpty(), state.page(), result.total(),
+                    (jakarta.servlet.http.HttpServletRequest) external.getRequest());
         } catch (InvalidSearchException e) {
             Responses.error(400, e.getMessage());
             return;

@@ -49,6 +49,9 @@ public class SheetView {
     @Inject
     Labels labels;
 
+    @Inject
+    fr.essaim.essaimage.SheetViews views;
+
     private String slug;
     private Revision revision;
     private List<FieldRow> fields;
@@ -93,6 +96,7 @@ public class SheetView {
             return;
         }
         revision = published.get();
+        views.viewed(slug, (jakarta.servlet.http.HttpServletRequest) external.getRequest());
         backlinks = sheets.backlinks(slug);
         values = JsonFields.parse(revision.getFieldsJson());
         fields = rows(revision);

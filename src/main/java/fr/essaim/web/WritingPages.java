@@ -32,6 +32,8 @@ final class WritingPages {
         switch (parts[1]) {
             case "modifier":
                 return contributorOnly(request, response) ? "/ecriture/fiche.xhtml?slug=" + slug : "";
+            case "reprendre":
+                return contributorOnly(request, response) ? "/ecriture/fiche.xhtml?reprise=" + slug : "";
             case "historique":
                 return "/revisions/historique.xhtml?slug=" + slug;
             case "diff":

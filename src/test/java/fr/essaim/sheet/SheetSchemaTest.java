@@ -194,7 +194,7 @@ class SheetSchemaTest {
                 Arguments.of("champ en trop", EXPERIENCE + "statut: pérennisée\n",
                         "statut", "champ inconnu pour le type « Fiche expérience » (champs admis : kind, title, "
                                 + "summary, aliases, themes, sources, territories, territoryTypes, porteur, partners, "
-                                + "funding, startYear, status, statusYear, publics, keyFigures, contact)"),
+                                + "funding, startYear, status, statusYear, publics, keyFigures, contact, inspiredBy)"),
                 // territories
                 Arguments.of("clé de territoire abrégée", experience("departement:54", "dept:54"),
                         "territories", "« dept:54 »" + NOT_A_TERRITORY_KEY),
