@@ -10,7 +10,7 @@ import org.apache.lucene.index.Term;
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-6";
+    static final String VERSION = "essaim-index-7";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
     static final String DATABASE_KEY = "database";
@@ -30,6 +30,12 @@ final class IndexSchema {
     static final String UPDATED = "updated";
     static final String THEME_CODE = "themeCode";
     static final String TERRITORY_KEY = "territoryKey";
+    /** The sheets a take-up says it took up, by slug: its document is one reproduction of each. */
+    static final String INSPIRED_BY = "inspiredBy";
+    /** Filter (not a facet): {@code true} keeps the sheets that were taken up at least once. */
+    static final String TAKEN_UP = "takenUp";
+    /** Filters over take-ups: the reproductions of given sheets, and the sheets taken up. */
+    static final List<String> TAKE_UP_FILTERS = List.of(INSPIRED_BY, TAKEN_UP);
 
     /** Facet dimensions, in the order the API lists them. */
     static final String FACET_KIND = "kind";

@@ -145,8 +145,13 @@ public final class SearchEngine implements Closeable {
                 return new SearchResult(0, request.page(), request.size(), List.of(), Map.of(), null, null);
             }
             FacetsConfig config = index.facetsConfig();
-            DrillDownQuery drillDown = new DrillDownQuery(config, base);
+            Map<String, Integer> reproductions = Reproductions.needed(request) ? Reproductions.counts(searcher.getIndexReader())
+                    : Map.of();
+            DrillDownQuery drillDown = new DrillDownQuery(config, Reproductions.filter(base, request, reproductions));
             request.filters().forEach((dim, values) -> {
+                if (!IndexSchema.FACETS.contains(dim)) {
+                    return;
+                }
                 if (dim.equals(IndexSchema.FACET_TERRITORY)) {
                     // Territory keys live in two dimensions; the filter is one OR over both.
                     BooleanQuery.Builder places = new BooleanQuery.Builder();
@@ -175,6 +180,7 @@ public final class SearchEngine implements Closeable {
                 case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byTitle);
                 case DATE -> new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, byTitle);
                 case TITLE -> new Sort(byTitle, SortField.FIELD_SCORE);
+                case REPRODUCTIONS -> new Sort(Reproductions.sortField(reproductions), SortField.FIELD_SCORE, byTitle);
             };
             DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, sort, true);
             List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);

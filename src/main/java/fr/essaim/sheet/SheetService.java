@@ -201,7 +201,7 @@ public class SheetService {
 
     /** The Markdown body rendered as a saved revision would be, for the editor's live preview. */
     public String preview(String body) {
-        return parser.renderBody(body, this::resolveWikiTarget);
+        return fr.essaim.markdown.HeadingAnchors.moveToHeadings(parser.renderBody(body, this::resolveWikiTarget));
     }
 
     /**

@@ -33,7 +33,6 @@ import fr.essaim.territory.TerritoryCatalog;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /** The page of one published sheet. */
 @Named
@@ -101,11 +100,7 @@ public class SheetView {
         values = JsonFields.parse(revision.getFieldsJson());
         fields = rows(revision);
         body = Jsoup.parseBodyFragment(sheets.linkedHtml(revision));
-        // Heading anchors are empty links, which screen readers announce without a name: the id moves to the heading.
-        for (Element anchor : body.select("h1 > a[id]:empty, h2 > a[id]:empty, h3 > a[id]:empty, h4 > a[id]:empty")) {
-            anchor.parent().id(anchor.id());
-            anchor.remove();
-        }
+        fr.essaim.markdown.HeadingAnchors.moveToHeadings(body.body());
     }
 
     private List<FieldRow> rows(Revision revision) {
