@@ -41,7 +41,7 @@ public class SearchView {
     private static final Map<String, String> LEGENDS = Map.of(
             "theme", "Thème", "kind", "Type de fiche", "territory", "Territoire", "epci", "Intercommunalité",
             "territoryType", "Type de territoire", "status", "État d'avancement", "year", "Année de démarrage",
-            "category", "Catégorie d'innovation");
+            "category", "Catégorie d'innovation", "takenUp", "Essaimage", "inspiredBy", "Reprise de");
 
     @Inject
     SearchService search;

@@ -195,6 +195,12 @@ class EssaimageIT {
         assertEquals(origin, byReproductions.get(0), "the most taken up first: " + byReproductions);
         assertTrue(byReproductions.contains(other));
         assertEquals(List.of(copy), searchUntil("inspiredBy=" + origin, List.of(copy)));
+        HttpResponse<String> page = get("recherche?q=z%C3%A9phyrine&takenUp=true", null, "User-Agent", FIREFOX);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("/fiches/" + origin) && !page.body().contains("/fiches/" + other + "\""),
+                "the search page takes the same filter");
+        assertTrue(page.body().contains("reprises ailleurs") && page.body().contains("nombre de reprises"),
+                "its chip and the sort by reproductions");
         HttpResponse<String> feed = get("feeds/fiches.atom?inspiredBy=" + origin, null);
         assertEquals(200, feed.statusCode());
         assertTrue(feed.body().contains("Recyclerie Zéphyrine de l&apos;Embrunais") || feed.body().contains("Recyclerie Zéphyrine de l'Embrunais"),

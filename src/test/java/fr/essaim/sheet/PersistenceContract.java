@@ -81,13 +81,15 @@ abstract class PersistenceContract {
             // The migrations after it are undone too, so that 21 comes back in order.
             sql.execute("drop table database_identity");
             sql.execute("drop index sheet_updated_at");
-            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31')");
+            sql.execute("drop table search_gap");
+            sql.execute("drop table sheet_view");
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31', '50', '51')");
             sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
                     + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
                     + "current_timestamp, current_timestamp, 1)");
         }
 
-        assertEquals(3, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+        assertEquals(5, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
         assertEquals("ancienne", sheets.resolveWikiTarget("l'ile-d'yeu : maison des services"));
     }
