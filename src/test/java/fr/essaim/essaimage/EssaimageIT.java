@@ -350,6 +350,9 @@ class EssaimageIT {
                     && spread.getText().contains("Atelier vélo solidaire de Guillestre"), spread.getText());
             assertTrue(spread.getText().contains("Hautes-Alpes (05) : une reprise"), spread.getText());
             System.out.println("Fiche d'origine : " + spread.getText().replace('\n', ' '));
+            assertEquals("Hautes-Alpes : une reprise", spread.findElement(By.cssSelector("svg a[href$='/territoires/departement:05']"))
+                    .getAttribute("aria-label"), "the département shaded on the small map");
+            assertEquals(1, spread.findElements(By.cssSelector("svg a")).size(), "only départements with a reproduction are links");
             violations += axe(browser, "essaimage-reprise-a");
             assertEquals("", violations);
 
