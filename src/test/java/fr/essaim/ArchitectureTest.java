@@ -20,7 +20,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  *
  * <pre>
  *   startup                                   wires everything at start; nothing imports it
- *   api, web, partner, opendata, alert        the web edge and the features that are pages and API
+ *   api, web, partner, opendata, alert,       the web edge and the features that are pages and API
+ *   essaimage
  *   content, search, security, sheet,         the features
  *   theme, territory, markdown, mail
  *   shared, problem                           JSON, YAML, text folding, problem details: import no other
@@ -72,7 +73,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("fr.essaim..")
                 .layer("Startup").definedBy("fr.essaim.startup..")
                 .layer("Edge").definedBy("fr.essaim.api..", "fr.essaim.web..", "fr.essaim.partner..", "fr.essaim.opendata..",
-                        "fr.essaim.alert..")
+                        "fr.essaim.alert..", "fr.essaim.essaimage..")
                 .layer("Features").definedBy("fr.essaim.content..", "fr.essaim.search..", "fr.essaim.security..",
                         "fr.essaim.sheet..", "fr.essaim.theme..", "fr.essaim.territory..", "fr.essaim.markdown..",
                         "fr.essaim.mail..")

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.essaim.essaimage.SearchGaps;
 import fr.essaim.opendata.OpenDataExports;
 import fr.essaim.opendata.OpenDataSettings;
 import fr.essaim.opendata.SearchCsv;
@@ -69,6 +70,9 @@ public class SearchResource {
 
     @Inject
     OpenDataSettings openData;
+
+    @Inject
+    SearchGaps gaps;
 
     @GET
     @Path("search")
@@ -138,8 +142,12 @@ public class SearchResource {
             if (SearchCsv.wanted(parameters.getFirst("format"), headers.getAcceptableMediaTypes())) {
                 return SearchCsv.answer(exports.searchCsv(asked, openData.origin(servletRequest)));
             }
+            SearchResult result = search.search(asked);
+            if (asked.size() > 0) {
+                gaps.searched(asked.query(), !asked.filters().isEmpty(), asked.page(), result.total(), servletRequest);
+            }
             // The same address answers CSV to Accept: text/csv: shared caches must tell the two apart.
-            return Response.fromResponse(Cached.json(conditional, Found.of(search.search(asked)), "s-", SEARCH_MAX_AGE))
+            return Response.fromResponse(Cached.json(conditional, Found.of(result), "s-", SEARCH_MAX_AGE))
                     .header("Vary", null).header("Vary", "Accept, Accept-Encoding").build();
         } catch (InvalidSearchException e) {
             return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());

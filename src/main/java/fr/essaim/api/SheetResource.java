@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.problem.Problems;
 import fr.essaim.problem.Problem;
+import fr.essaim.essaimage.Spread;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.opendata.OpenDataSettings;
 import fr.essaim.opendata.SheetFacts;
@@ -61,6 +62,9 @@ public class SheetResource {
 
     @Inject
     SearchService search;
+
+    @Inject
+    Spread spread;
 
     @Context
     UriInfo uriInfo;
@@ -127,16 +131,17 @@ public class SheetResource {
                 sheets.backlinks(slug).stream().map(source -> new Backlink(source.getSheet().getSlug(), source.getTitle()))
                         .toList(),
                 related, SheetFacts.licenceOf(revision, openData), SheetFacts.informationYearOf(revision),
-                SheetFacts.lastEditedOf(revision));
+                SheetFacts.lastEditedOf(revision), spread.inspiredBy(slug), spread.reproduced(slug));
     }
 
     /** A published sheet with its outgoing links, the sheets citing it and its neighbours. */
     @JsonbPropertyOrder({"slug", "kind", "title", "summary", "fields", "aliases", "markdown", "html", "revision", "updated",
-        "url", "links", "backlinks", "related", "licence", "informationYear", "lastEdited"})
+        "url", "links", "backlinks", "related", "licence", "informationYear", "lastEdited", "inspiredBy", "reproductions"})
     public record SheetAnswer(String slug, String kind, String title, String summary, JsonObject fields, List<String> aliases,
             String markdown, String html, int revision, String updated, String url, List<Link> links,
             List<Backlink> backlinks, List<SearchResource.Hit> related, SheetFacts.LicenceAnswer licence,
-            @JsonbNillable Integer informationYear, @JsonbNillable String lastEdited) {
+            @JsonbNillable Integer informationYear, @JsonbNillable String lastEdited, List<Spread.Named> inspiredBy,
+            List<Spread.Reproduced> reproductions) {
     }
 
     /** A wiki link of the text: the sheet it designates, and whether it is published. */

@@ -32,6 +32,12 @@ final class IndexSchema {
     static final String INFORMATION_YEAR = "informationYear";
     static final String THEME_CODE = "themeCode";
     static final String TERRITORY_KEY = "territoryKey";
+    /** The sheets a take-up says it took up, by slug: its document is one reproduction of each. */
+    static final String INSPIRED_BY = "inspiredBy";
+    /** Filter (not a facet): {@code true} keeps the sheets that were taken up at least once. */
+    static final String TAKEN_UP = "takenUp";
+    /** Filters over take-ups: the reproductions of given sheets, and the sheets taken up. */
+    static final List<String> TAKE_UP_FILTERS = List.of(INSPIRED_BY, TAKEN_UP);
 
     /** Facet dimensions, in the order the API lists them. */
     static final String FACET_KIND = "kind";

@@ -145,7 +145,9 @@ public final class SearchEngine implements Closeable {
                 return new SearchResult(0, request.page(), request.size(), List.of(), Map.of(), null, null);
             }
             FacetsConfig config = index.facetsConfig();
-            DrillDownQuery drillDown = drillDown(request, base);
+            Map<String, Integer> reproductions = Reproductions.needed(request) ? Reproductions.counts(searcher.getIndexReader())
+                    : Map.of();
+            DrillDownQuery drillDown = drillDown(request, Reproductions.filter(base, request, reproductions));
             boolean listsCommunes = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
             DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
                 @Override
@@ -157,7 +159,7 @@ public final class SearchEngine implements Closeable {
                 }
             };
             int wanted = Math.max(1, request.page() * request.size());
-            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, order(request.sort()), true);
+            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, order(request.sort(), reproductions), true);
             List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);
             return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
                     facets(found.facets, request), null, null);
@@ -169,6 +171,9 @@ public final class SearchEngine implements Closeable {
         FacetsConfig config = index.facetsConfig();
         DrillDownQuery drillDown = new DrillDownQuery(config, base);
         request.filters().forEach((dim, values) -> {
+            if (!IndexSchema.FACETS.contains(dim)) {
+                return;
+            }
             if (dim.equals(IndexSchema.FACET_TERRITORY)) {
                 // Territory keys live in two dimensions; the filter is one OR over both.
                 BooleanQuery.Builder places = new BooleanQuery.Builder();
@@ -187,13 +192,14 @@ public final class SearchEngine implements Closeable {
      * answers in the same order, and equal answers read alphabetically. "Most recent" means the most
      * recent facts (sources, observed status), then the latest edit: an import does not make old facts new.
      */
-    private static Sort order(SearchRequest.Sort sort) {
+    private static Sort order(SearchRequest.Sort sort, Map<String, Integer> reproductions) {
         SortField byTitle = new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING);
         return switch (sort) {
             case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byTitle);
             case DATE -> new Sort(new SortField(IndexSchema.INFORMATION_YEAR, SortField.Type.LONG, true),
                     new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, byTitle);
             case TITLE -> new Sort(byTitle, SortField.FIELD_SCORE);
+            case REPRODUCTIONS -> new Sort(Reproductions.sortField(reproductions), SortField.FIELD_SCORE, byTitle);
             case LATEST -> new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, byTitle);
         };
     }
@@ -210,8 +216,7 @@ public final class SearchEngine implements Closeable {
      * would apply is the caller's choice of query.
      */
     public void scan(SearchRequest request, int batch, SlugBatches consumer) throws InvalidSearchException, IOException {
-        Query query = drillDown(request, queries.build(UserQuery.parse(request.query())));
-        Sort sort = order(request.sort());
+        Query base = queries.build(UserQuery.parse(request.query()));
         ScoreDoc after = null;
         while (true) {
             ScoreDoc from = after;
@@ -219,6 +224,10 @@ public final class SearchEngine implements Closeable {
                 if (facetStates.main() == null) {
                     return List.of();
                 }
+                Map<String, Integer> reproductions = Reproductions.needed(request)
+                        ? Reproductions.counts(searcher.getIndexReader()) : Map.of();
+                Query query = drillDown(request, Reproductions.filter(base, request, reproductions));
+                Sort sort = order(request.sort(), reproductions);
                 TopDocs top = from == null ? searcher.search(query, batch, sort, true)
                         : searcher.searchAfter(from, query, batch, sort, true);
                 List<String> slugs = new ArrayList<>();

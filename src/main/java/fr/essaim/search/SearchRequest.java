@@ -12,17 +12,19 @@ import java.util.Map;
 public record SearchRequest(String query, Map<String, List<String>> filters, Sort sort, int page, int size) {
 
     /** The facets a search can be narrowed by, as request parameter names. */
-    public static final List<String> FILTERS = IndexSchema.FACETS;
+    public static final List<String> FILTERS = java.util.stream.Stream.concat(IndexSchema.FACETS.stream(),
+            IndexSchema.TAKE_UP_FILTERS.stream()).toList();
 
     public static final int MAX_SIZE = 100;
     /** Deeper pages would make each search collect too many hits; nobody reads that far. */
     public static final int MAX_DEPTH = 10_000;
 
     /**
-     * {@code DATE} puts the most recent facts first; {@code LATEST}, which no request parameter names,
-     * the latest published first: what the feed and the home page's latest sheets list.
+     * {@code DATE} puts the most recent facts first; {@code REPRODUCTIONS} the sheets taken up most
+     * often first; {@code LATEST}, which no request parameter names, the latest published first: what
+     * the feed and the home page's latest sheets list.
      */
-    public enum Sort { RELEVANCE, DATE, TITLE, LATEST }
+    public enum Sort { RELEVANCE, DATE, TITLE, REPRODUCTIONS, LATEST }
 
     public SearchRequest withSort(Sort order) {
         return new SearchRequest(query, filters, order, page, size);
@@ -85,14 +87,16 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sor
             order = Sort.DATE;
         } else if (sort.equals("title")) {
             order = Sort.TITLE;
+        } else if (sort.equals("reproductions")) {
+            order = Sort.REPRODUCTIONS;
         } else {
-            throw new InvalidSearchException("« sort » vaut relevance, date ou title (reçu : " + sort + ")");
+            throw new InvalidSearchException("« sort » vaut relevance, date, title ou reproductions (reçu : " + sort + ")");
         }
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
-            if (!IndexSchema.FACETS.contains(filter.getKey())) {
+            if (!FILTERS.contains(filter.getKey())) {
                 throw new InvalidSearchException("filtre inconnu : « " + filter.getKey() + " » (filtres : "
-                        + String.join(", ", IndexSchema.FACETS) + ")");
+                        + String.join(", ", FILTERS) + ")");
             }
             List<String> values = filter.getValue().stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
             if (values.size() > 50) {
@@ -102,6 +106,9 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sor
                 if (value.length() > 100) {
                     throw new InvalidSearchException("valeur de filtre trop longue pour « " + filter.getKey() + " »");
                 }
+            }
+            if (filter.getKey().equals(IndexSchema.TAKEN_UP) && !values.stream().allMatch("true"::equals)) {
+                throw new InvalidSearchException("« takenUp » ne prend que la valeur true (fiches reprises ailleurs)");
             }
             if (!values.isEmpty()) {
                 chosen.put(filter.getKey(), values);

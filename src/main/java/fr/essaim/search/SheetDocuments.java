@@ -121,6 +121,9 @@ final class SheetDocuments {
         for (String year : strings(fields.containsKey("startYear") ? fields.get("startYear") : fields.get("year"))) {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_YEAR, year));
         }
+        for (String target : strings(fields.get(IndexSchema.INSPIRED_BY))) {
+            doc.add(new StringField(IndexSchema.INSPIRED_BY, target, Field.Store.NO));
+        }
         for (String category : strings(fields.get("category"))) {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_CATEGORY, category));
         }

@@ -45,6 +45,34 @@ public final class SheetParser {
                 Json.toJson(fields).toString(), rendered.html(), rendered.links(), aliases(fields));
     }
 
+    /**
+     * As {@link #parse(String, ReferenceData, UnaryOperator)}, with the names of the sheets stored or being
+     * imported: every sheet an experience says it took up ({@value SheetSchema#INSPIRED_BY}) must exist, and is
+     * kept in the fields by its slug, which a change of title never alters.
+     */
+    public ParsedSheet parse(String source, ReferenceData references, WikiTargets targets) throws InvalidSheetException {
+        ParsedSheet parsed = parse(source, references, (UnaryOperator<String>) targets);
+        Object declared = parsed.frontMatter().get(SheetSchema.INSPIRED_BY);
+        if (declared == null) {
+            return parsed;
+        }
+        Set<String> slugs = new LinkedHashSet<>();
+        List<FieldError> missing = new java.util.ArrayList<>();
+        for (Object item : declared instanceof List<?> list ? list : List.of(declared)) {
+            String name = String.valueOf(item).strip();
+            // A former title is kept as the key of its text (or was the slug): it designates the renamed sheet.
+            targets.find(name).or(() -> targets.find(WikiTargets.titleKey(name))).ifPresentOrElse(slugs::add, () -> missing.add(new FieldError(SheetSchema.INSPIRED_BY,
+                    "« Inspirée de » : aucune fiche n'a l'identifiant, le titre ou l'ancien nom « " + name + " »")));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidSheetException(missing);
+        }
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(parsed.frontMatter());
+        fields.put(SheetSchema.INSPIRED_BY, List.copyOf(slugs));
+        return new ParsedSheet(source, parsed.frontMatter(), parsed.kind(), parsed.title(), parsed.summary(),
+                Json.toJson(fields).toString(), parsed.html(), parsed.links(), parsed.aliases());
+    }
+
     /** The body alone through the same pipeline as a saved revision: for a live preview. */
     public String renderBody(String body, UnaryOperator<String> wikiTargets) {
         return renderer.render(body, wikiTargets).html();

@@ -31,6 +31,8 @@ public final class SheetSchema {
     /** Titles and old names are stored in columns of this size: a longer one must be refused here, in French. */
     static final int MAX_TITLE = 500;
     static final int MAX_ALIAS = 200;
+    /** The experience field naming the sheets it took up: slugs or titles, resolved like wiki links (see {@link SheetParser}). */
+    public static final String INSPIRED_BY = "inspiredBy";
 
     private final Map<String, KindDefinition> kinds;
 
@@ -160,7 +162,8 @@ public final class SheetSchema {
                 case TERRITORIES -> checkTerritory(item, references);
                 case THEMES -> checkTheme(item, references);
                 case SOURCES -> checkSource(item);
-                case SHEETS -> item instanceof String s && SLUG.matcher(s).matches() ? Optional.empty()
+                case SHEETS -> INSPIRED_BY.equals(field.name()) ? checkText(item, MAX_TITLE)
+                        : item instanceof String s && SLUG.matcher(s).matches() ? Optional.empty()
                         : Optional.of("« " + item + " » n'est pas un identifiant de fiche (minuscules, chiffres et tirets)");
                 default -> Optional.of("type de champ non pris en charge");
             };

@@ -56,7 +56,7 @@ public class SheetWrites {
     }
 
     ParsedSheet parse(String source) throws InvalidSheetException {
-        return parser.parse(source, references, links::resolveWikiTarget);
+        return parser.parse(source, references, links.targets());
     }
 
     /** Parses the source and goes on with it, or answers with the schema's refusal. */

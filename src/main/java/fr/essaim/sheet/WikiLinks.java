@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
+import fr.essaim.markdown.HeadingAnchors;
 import fr.essaim.markdown.MarkdownRenderer;
 
 /**
@@ -45,7 +46,8 @@ public class WikiLinks {
 
     /** The Markdown body rendered as a saved revision would be, for the editor's live preview. */
     public String preview(String body) {
-        return parser.renderBody(body, this::resolveWikiTarget);
+        // Heading anchors are empty links, which screen readers announce without a name.
+        return HeadingAnchors.moveToHeadings(parser.renderBody(body, this::resolveWikiTarget));
     }
 
     /**
@@ -83,7 +85,12 @@ public class WikiLinks {
 
     /** A wiki link target — slug, title or old name — as the slug it designates (see {@link WikiTargets}). */
     public String resolveWikiTarget(String target) {
-        return new WikiTargets(new StoredNames(false)).apply(target);
+        return targets().apply(target);
+    }
+
+    /** Every stored sheet's slug, title and old names, for a sheet being written. */
+    WikiTargets targets() {
+        return new WikiTargets(new StoredNames(false));
     }
 
     /** The names of the stored sheets, of the published ones only if {@code published}; each lookup is one indexed query. */

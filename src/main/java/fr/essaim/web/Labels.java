@@ -41,6 +41,8 @@ public class Labels {
             case "territory", "epci" -> territories.name(value).orElse(value);
             case "category" -> sheets.schema().kind("innovation").flatMap(k -> k.field("category"))
                     .map(f -> f.labelOf(value)).orElse(value);
+            case "takenUp" -> "reprises ailleurs";
+            case "inspiredBy" -> sheets.findPublished(value).map(fr.essaim.sheet.Revision::getTitle).orElse(value);
             default -> value;
         };
     }

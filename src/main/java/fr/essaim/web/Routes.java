@@ -74,6 +74,7 @@ public class Routes extends HttpFilter {
         }
         return switch (parts[1]) {
             case "modifier" -> writer(request, response) ? "/ecriture/fiche.xhtml?slug=" + slug : "";
+            case "reprendre" -> writer(request, response) ? "/ecriture/fiche.xhtml?reprise=" + slug : "";
             case "historique" -> "/revisions/historique.xhtml?slug=" + slug;
             case "diff" -> "/revisions/diff.xhtml?slug=" + slug;
             default -> null;

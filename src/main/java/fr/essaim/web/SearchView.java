@@ -41,7 +41,7 @@ public class SearchView {
     private static final Map<String, String> LEGENDS = Map.of(
             "theme", "Thème", "kind", "Type de fiche", "territory", "Territoire", "epci", "Intercommunalité",
             "territoryType", "Type de territoire", "status", "État d'avancement", "year", "Année de démarrage",
-            "category", "Catégorie d'innovation");
+            "category", "Catégorie d'innovation", "takenUp", "Essaimage", "inspiredBy", "Reprise de");
 
     @Inject
     SearchService search;
@@ -51,6 +51,9 @@ public class SearchView {
 
     @Inject
     Labels labels;
+
+    @Inject
+    fr.essaim.essaimage.SearchGaps gaps;
 
     private String path = SearchState.SEARCH_PATH;
     private Map<String, List<String>> implied = Map.of();
@@ -93,6 +96,8 @@ public class SearchView {
         try {
             state = SearchState.of(parameters, implied, PAGE_SIZE);
             result = search.search(state.request(PAGE_SIZE));
+            gaps.searched(state.query(), !state.filters().isEmpty(), state.page(), result.total(),
+                    (jakarta.servlet.http.HttpServletRequest) external.getRequest());
         } catch (InvalidSearchException e) {
             Responses.error(400, e.getMessage());
             return;

@@ -59,8 +59,13 @@ public class SheetEditorView implements Serializable {
     @Inject
     transient TerritoryCatalog territories;
 
+    @Inject
+    transient fr.essaim.essaimage.TakeUpForm takeUpForm;
+
     private String slug;
     private String titre;
+    private String reprise;
+    private String takenUp;
     private String kind = "experience";
     private int baseRevision;
     private String baseSource;
@@ -102,6 +107,16 @@ public class SheetEditorView implements Serializable {
                 body = shown.get().getSource();
             }
             kind = String.valueOf(values.getOrDefault("kind", kind));
+        } else if (reprise != null) {
+            Optional<fr.essaim.essaimage.TakeUpForm.Start> start = takeUpForm.start(reprise);
+            if (start.isEmpty()) {
+                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Fiche introuvable");
+                FacesContext.getCurrentInstance().responseComplete();
+                return;
+            }
+            values.putAll(start.get().values());
+            body = start.get().body();
+            takenUp = start.get().takenUp();
         } else if (titre != null) {
             values.put("title", titre.strip());
         }
@@ -277,6 +292,19 @@ public class SheetEditorView implements Serializable {
 
     public void setTitre(String titre) {
         this.titre = titre;
+    }
+
+    public String getReprise() {
+        return reprise;
+    }
+
+    public void setReprise(String reprise) {
+        this.reprise = reprise;
+    }
+
+    /** The title of the experience this new sheet takes up, if it is a take-up. */
+    public String getTakenUp() {
+        return takenUp;
     }
 
     public String getKind() {

@@ -33,7 +33,6 @@ import fr.essaim.territory.TerritoryCatalog;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import fr.essaim.sheet.WikiLinks;
 
 /** The page of one published sheet. */
@@ -52,6 +51,9 @@ public class SheetView {
 
     @Inject
     Labels labels;
+
+    @Inject
+    fr.essaim.essaimage.SheetViews views;
 
     private String slug;
     private Revision revision;
@@ -97,15 +99,12 @@ public class SheetView {
             return;
         }
         revision = published.get();
+        views.viewed(slug, (jakarta.servlet.http.HttpServletRequest) external.getRequest());
         backlinks = sheets.backlinks(slug);
         values = Json.parse(revision.getFieldsJson());
         fields = rows(revision);
         body = Jsoup.parseBodyFragment(wikiLinks.linkedHtml(revision));
-        // Heading anchors are empty links, which screen readers announce without a name: the id moves to the heading.
-        for (Element anchor : body.select("h1 > a[id]:empty, h2 > a[id]:empty, h3 > a[id]:empty, h4 > a[id]:empty")) {
-            anchor.parent().id(anchor.id());
-            anchor.remove();
-        }
+        fr.essaim.markdown.HeadingAnchors.moveToHeadings(body.body());
     }
 
     private List<FieldRow> rows(Revision revision) {

@@ -91,13 +91,19 @@ abstract class PersistenceContract {
             sql.execute("drop index sheet_updated_at");
             sql.execute("create table territory (territory_key varchar(20) not null primary key)");
             sql.execute("create table theme (code integer not null primary key)");
-            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31', '32')");
+            sql.execute("drop table search_gap");
+            sql.execute("drop table sheet_view");
+            for (String table : List.of("alert_subscription", "alert_subscriber", "alert_period", "alert_secret",
+                    "mail_outbox")) {
+                sql.execute("drop table " + table);
+            }
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31', '32', '50', '51', '60')");
             sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
                     + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
                     + "current_timestamp, current_timestamp, 1)");
         }
 
-        assertEquals(4, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+        assertEquals(7, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
         assertEquals("ancienne", links.resolveWikiTarget("l'ile-d'yeu : maison des services"));
     }
