@@ -204,7 +204,7 @@ class SheetSchemaTest {
                 // unknown field next to the right one
                 Arguments.of("champ en trop", EXPERIENCE + "statut: pérennisée\n",
                         "statut", "champ inconnu pour le type « Fiche expérience » (champs admis : kind, title, "
-                                + "summary, aliases, themes, sources, territories, territoryTypes, porteur, partners, "
+                                + "summary, aliases, themes, sources, licence, territories, territoryTypes, porteur, partners, "
                                 + "funding, startYear, status, statusYear, publics, keyFigures, contact, inspiredBy)"),
                 // territories
                 Arguments.of("clé de territoire abrégée", experience("departement:54", "dept:54"),
