@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import fr.essaim.security.AccountService;
 import fr.essaim.security.Roles;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** Accounts, for administrators: create, list, change roles, disable. */
 @Path("v1/accounts")
@@ -38,9 +38,9 @@ public class AccountResource {
 
     @GET
     public Response list() throws SQLException {
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         accounts.list().forEach(a -> list.add(toJson(a)));
-        return Response.ok(Json.JSON.createObjectBuilder().add("accounts", list).build()).build();
+        return Response.ok(JsonFields.JSON.createObjectBuilder().add("accounts", list).build()).build();
     }
 
     @POST
@@ -87,9 +87,9 @@ public class AccountResource {
     }
 
     private static JsonObject toJson(AccountService.Account account) {
-        return Json.JSON.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
                 .add("name", account.name())
-                .add("roles", Json.JSON.createArrayBuilder(account.roles()))
+                .add("roles", JsonFields.JSON.createArrayBuilder(account.roles()))
                 .add("disabled", account.disabled())
                 .add("created", account.createdAt().toString()).build();
     }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import fr.essaim.search.SearchService;
 import fr.essaim.security.Roles;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.SheetService;
 
 /**
@@ -46,14 +46,14 @@ public class AdminResource {
     @Path("status")
     public Response status() {
         SearchService.Status index = search.status();
-        JsonArrayBuilder counts = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder counts = JsonFields.JSON.createArrayBuilder();
         for (Object[] row : sheets.countByKindAndState()) {
-            counts.add(Json.JSON.createObjectBuilder().add("kind", String.valueOf(row[0]))
+            counts.add(JsonFields.JSON.createObjectBuilder().add("kind", String.valueOf(row[0]))
                     .add("state", String.valueOf(row[1]).toLowerCase()).add("count", ((Number) row[2]).longValue()));
         }
         long published = sheets.countPublished();
-        return Response.ok(Json.JSON.createObjectBuilder()
-                .add("index", Json.JSON.createObjectBuilder()
+        return Response.ok(JsonFields.JSON.createObjectBuilder()
+                .add("index", JsonFields.JSON.createObjectBuilder()
                         .add("state", index.state())
                         .add("done", index.indexed())
                         .add("total", "reconstruction".equals(index.state()) ? published : index.total())
@@ -75,7 +75,7 @@ public class AdminResource {
                 REBUILDS_DONE.accumulateAndGet(rebuild, Math::max);
             }
         });
-        return Response.accepted(Json.JSON.createObjectBuilder().add("state", "reconstruction")
+        return Response.accepted(JsonFields.JSON.createObjectBuilder().add("state", "reconstruction")
                 .add("rebuild", rebuild).build()).build();
     }
 }

@@ -4,7 +4,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /**
  * Error answers as RFC 9457 problem details: a status, a French title and message, never a stack
@@ -24,7 +24,7 @@ public final class ApiError {
     }
 
     public static Response of(int status, String message) {
-        JsonObjectBuilder body = Json.JSON.createObjectBuilder()
+        JsonObjectBuilder body = JsonFields.JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title(status))
                 .add("status", status)

@@ -32,7 +32,7 @@ import fr.essaim.content.ImportReport;
 import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchService;
 import fr.essaim.security.Roles;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** The whole corpus out as a zip, and in from a zip or a YesWiki Bazar export: administrators only. */
 @Path("v1")
@@ -186,7 +186,7 @@ public class ContentResource {
         // The state first: once it says done, the report read after it is complete.
         ImportJobs.State state = job.state();
         ImportReport report = job.report();
-        var status = Json.JSON.createObjectBuilder(toJson(report))
+        var status = JsonFields.JSON.createObjectBuilder(toJson(report))
                 .add("id", job.id())
                 .add("state", state.code())
                 .add("done", report.done())
@@ -198,15 +198,15 @@ public class ContentResource {
     }
 
     static JsonObject toJson(ImportReport report) {
-        JsonArrayBuilder files = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder files = JsonFields.JSON.createArrayBuilder();
         for (ImportReport.Entry entry : report.entries()) {
-            files.add(Json.JSON.createObjectBuilder()
+            files.add(JsonFields.JSON.createObjectBuilder()
                     .add("path", entry.path())
                     .add("outcome", entry.outcome().name().toLowerCase())
                     .add("label", entry.outcome().label())
-                    .add("reasons", Json.JSON.createArrayBuilder(entry.reasons())));
+                    .add("reasons", JsonFields.JSON.createArrayBuilder(entry.reasons())));
         }
-        return Json.JSON.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
                 .add("summary", report.summary())
                 .add("imported", report.count(ImportReport.Outcome.IMPORTED))
                 .add("updated", report.count(ImportReport.Outcome.UPDATED))

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.search.SearchService;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.territory.Territory;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.theme.Theme;
@@ -58,17 +58,17 @@ public class ReferenceResource {
                             + "\"examples\":[\"crèche\"],\"count\":12}]}")))
     public Response themes(@Context Request request) {
         Map<String, Long> counts = search.countAll("theme");
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         for (Theme theme : themes.all()) {
-            list.add(Json.JSON.createObjectBuilder()
+            list.add(JsonFields.JSON.createObjectBuilder()
                     .add("code", String.valueOf(theme.getCode()))
                     .add("label", theme.getLabel())
                     .add("description", theme.getDescription() == null ? "" : theme.getDescription())
-                    .add("examples", Json.JSON.createArrayBuilder(theme.getExamples() == null ? List.of()
+                    .add("examples", JsonFields.JSON.createArrayBuilder(theme.getExamples() == null ? List.of()
                             : List.of(theme.getExamples().split(" ; "))))
                     .add("count", counts.getOrDefault(String.valueOf(theme.getCode()), 0L)));
         }
-        return Cached.json(request, Json.JSON.createObjectBuilder().add("themes", list).build(), "t-",
+        return Cached.json(request, JsonFields.JSON.createObjectBuilder().add("themes", list).build(), "t-",
                 SearchResource.SEARCH_MAX_AGE);
     }
 
@@ -94,15 +94,15 @@ public class ReferenceResource {
                     "le paramètre q (2 à 100 caractères) donne un nom, un code INSEE ou un code postal");
         }
         Map<String, Long> counts = search.countAll("territory");
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         for (Territory t : territories.lookup(typed, MAX_TERRITORIES)) {
-            var item = Json.JSON.createObjectBuilder()
+            var item = JsonFields.JSON.createObjectBuilder()
                     .add("key", t.key())
                     .add("code", t.code())
                     .add("level", t.level())
                     .add("levelLabel", t.levelLabel())
                     .add("name", t.name())
-                    .add("postcodes", Json.JSON.createArrayBuilder(t.postcodes()))
+                    .add("postcodes", JsonFields.JSON.createArrayBuilder(t.postcodes()))
                     .add("count", counts.getOrDefault(t.key(), 0L));
             if (t.departement() != null) {
                 item.add("departement", t.departement());
@@ -115,7 +115,7 @@ public class ReferenceResource {
             }
             list.add(item);
         }
-        return Cached.json(request, Json.JSON.createObjectBuilder().add("q", typed).add("territories", list).build(), "r-",
+        return Cached.json(request, JsonFields.JSON.createObjectBuilder().add("q", typed).add("territories", list).build(), "r-",
                 SearchResource.SEARCH_MAX_AGE);
     }
 }

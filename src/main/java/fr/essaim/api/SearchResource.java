@@ -37,7 +37,7 @@ import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** Public search: the same service as the search page, in JSON. */
 @Path("v1")
@@ -142,15 +142,15 @@ public class SearchResource {
         if (typed != null && typed.length() > 100) {
             return ApiError.of(Response.Status.BAD_REQUEST, "saisie trop longue pour une complétion (100 caractères au plus)");
         }
-        JsonArrayBuilder suggestions = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder suggestions = JsonFields.JSON.createArrayBuilder();
         for (Completion completion : search.suggest(typed, 10)) {
-            suggestions.add(Json.JSON.createObjectBuilder()
+            suggestions.add(JsonFields.JSON.createObjectBuilder()
                     .add("text", completion.text())
                     .add("type", completion.type())
                     .add("value", completion.value())
                     .add("url", completion.url()));
         }
-        return Cached.json(conditional, Json.JSON.createObjectBuilder().add("q", typed == null ? "" : typed)
+        return Cached.json(conditional, JsonFields.JSON.createObjectBuilder().add("q", typed == null ? "" : typed)
                 .add("suggestions", suggestions).build(), "c-", SEARCH_MAX_AGE);
     }
 
@@ -177,16 +177,16 @@ public class SearchResource {
     }
 
     static JsonObject toJson(SearchResult result) {
-        JsonArrayBuilder hits = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder hits = JsonFields.JSON.createArrayBuilder();
         result.hits().forEach(hit -> hits.add(hit(hit)));
-        JsonObjectBuilder facets = Json.JSON.createObjectBuilder();
+        JsonObjectBuilder facets = JsonFields.JSON.createObjectBuilder();
         result.facets().forEach((dim, values) -> {
-            JsonArrayBuilder array = Json.JSON.createArrayBuilder();
-            values.forEach(v -> array.add(Json.JSON.createObjectBuilder().add("value", v.value()).add("label", v.label())
+            JsonArrayBuilder array = JsonFields.JSON.createArrayBuilder();
+            values.forEach(v -> array.add(JsonFields.JSON.createObjectBuilder().add("value", v.value()).add("label", v.label())
                     .add("count", v.count())));
             facets.add(dim, array);
         });
-        JsonObjectBuilder json = Json.JSON.createObjectBuilder()
+        JsonObjectBuilder json = JsonFields.JSON.createObjectBuilder()
                 .add("total", result.total())
                 .add("page", result.page())
                 .add("size", result.size())
@@ -202,12 +202,12 @@ public class SearchResource {
     }
 
     static JsonObjectBuilder hit(SearchResult.Hit hit) {
-        JsonArrayBuilder themes = Json.JSON.createArrayBuilder();
-        hit.themes().forEach(t -> themes.add(Json.JSON.createObjectBuilder().add("code", t.code()).add("label", t.label())));
-        JsonArrayBuilder places = Json.JSON.createArrayBuilder();
-        hit.territories().forEach(p -> places.add(Json.JSON.createObjectBuilder().add("key", p.key()).add("code", p.code())
+        JsonArrayBuilder themes = JsonFields.JSON.createArrayBuilder();
+        hit.themes().forEach(t -> themes.add(JsonFields.JSON.createObjectBuilder().add("code", t.code()).add("label", t.label())));
+        JsonArrayBuilder places = JsonFields.JSON.createArrayBuilder();
+        hit.territories().forEach(p -> places.add(JsonFields.JSON.createObjectBuilder().add("key", p.key()).add("code", p.code())
                 .add("level", p.level()).add("name", p.name())));
-        return Json.JSON.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
                 .add("slug", hit.slug())
                 .add("title", hit.title())
                 .add("kind", hit.kind())

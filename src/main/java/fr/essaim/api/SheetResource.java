@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.search.SearchService;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.shared.Slugs;
@@ -101,31 +101,31 @@ public class SheetResource {
 
     private JsonObject toJson(Revision revision) {
         String slug = revision.getSheet().getSlug();
-        JsonObject fields = Json.parse(revision.getFieldsJson());
-        JsonObjectBuilder json = Json.JSON.createObjectBuilder()
+        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
+        JsonObjectBuilder json = JsonFields.JSON.createObjectBuilder()
                 .add("slug", slug)
                 .add("kind", revision.getKind())
                 .add("title", revision.getTitle())
                 .add("summary", revision.getSummary() == null ? "" : revision.getSummary())
                 .add("fields", fields)
-                .add("aliases", Json.JSON.createArrayBuilder(List.copyOf(revision.getSheet().getAliases())))
+                .add("aliases", JsonFields.JSON.createArrayBuilder(List.copyOf(revision.getSheet().getAliases())))
                 .add("markdown", revision.getSource())
                 .add("html", revision.getHtml())
                 .add("revision", revision.getNumber())
                 .add("updated", revision.getCreatedAt().toString())
                 .add("url", MarkdownRenderer.SHEET_PATH + slug);
-        JsonArrayBuilder links = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder links = JsonFields.JSON.createArrayBuilder();
         var existing = sheets.publishedAmong(revision.getLinks());
-        revision.getLinks().forEach(target -> links.add(Json.JSON.createObjectBuilder()
+        revision.getLinks().forEach(target -> links.add(JsonFields.JSON.createObjectBuilder()
                 .add("slug", target)
                 .add("exists", existing.contains(target))));
         json.add("links", links);
-        JsonArrayBuilder backlinks = Json.JSON.createArrayBuilder();
-        sheets.backlinks(slug).forEach(source -> backlinks.add(Json.JSON.createObjectBuilder()
+        JsonArrayBuilder backlinks = JsonFields.JSON.createArrayBuilder();
+        sheets.backlinks(slug).forEach(source -> backlinks.add(JsonFields.JSON.createObjectBuilder()
                 .add("slug", source.getSheet().getSlug())
                 .add("title", source.getTitle())));
         json.add("backlinks", backlinks);
-        JsonArrayBuilder related = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder related = JsonFields.JSON.createArrayBuilder();
         try {
             search.related(slug, 5).forEach(hit -> related.add(SearchResource.hit(hit)));
         } catch (IOException e) {

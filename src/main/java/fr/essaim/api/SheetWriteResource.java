@@ -40,7 +40,7 @@ import fr.essaim.security.Callers;
 import fr.essaim.security.Roles;
 import fr.essaim.sheet.Actor;
 import fr.essaim.sheet.FieldError;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetService;
@@ -99,7 +99,7 @@ public class SheetWriteResource {
         if (text.length > MAX_BODY) {
             return ApiError.of(413, "Texte trop long pour l'aperçu (" + MAX_BODY / 1000 + " ko au plus).");
         }
-        return Response.ok(Json.JSON.createObjectBuilder()
+        return Response.ok(JsonFields.JSON.createObjectBuilder()
                 .add("html", wikiLinks.preview(new String(text, StandardCharsets.UTF_8))).build()).build();
     }
 
@@ -172,12 +172,12 @@ public class SheetWriteResource {
         if (visible.isEmpty()) {
             return ApiError.of(Response.Status.NOT_FOUND, "Aucune fiche visible ne porte l'identifiant « " + slug + " ».");
         }
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         visible.forEach(r -> list.add(summary(r)));
-        JsonArrayBuilder events = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder events = JsonFields.JSON.createArrayBuilder();
         for (WorkflowEvent e : sheets.transitions(slug)) {
             if (visible.stream().anyMatch(r -> r.getNumber() == e.getRevisionNumber())) {
-                events.add(Json.JSON.createObjectBuilder()
+                events.add(JsonFields.JSON.createObjectBuilder()
                         .add("revision", e.getRevisionNumber())
                         .add("from", e.getFrom() == null ? "" : e.getFrom().name().toLowerCase())
                         .add("to", e.getTo().name().toLowerCase())
@@ -186,7 +186,7 @@ public class SheetWriteResource {
                         .add("comment", e.getComment() == null ? "" : e.getComment()));
             }
         }
-        return Response.ok(Json.JSON.createObjectBuilder().add("slug", slug).add("revisions", list)
+        return Response.ok(JsonFields.JSON.createObjectBuilder().add("slug", slug).add("revisions", list)
                 .add("transitions", events).build()).build();
     }
 
@@ -199,18 +199,18 @@ public class SheetWriteResource {
                     + " que vous puissiez lire.");
         }
         Revision r = revision.get();
-        return Response.ok(Json.JSON.createObjectBuilder(summary(r))
+        return Response.ok(JsonFields.JSON.createObjectBuilder(summary(r))
                         .add("slug", slug)
                         .add("title", r.getTitle())
                         .add("kind", r.getKind())
-                        .add("fields", Json.parse(r.getFieldsJson()))
+                        .add("fields", JsonFields.parse(r.getFieldsJson()))
                         .add("markdown", r.getSource())
                         .add("html", r.getHtml()).build())
                 .tag(etag(slug, number)).build();
     }
 
     private static JsonObject summary(Revision r) {
-        return Json.JSON.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
                 .add("number", r.getNumber())
                 .add("state", r.getReviewState().name().toLowerCase())
                 .add("stateLabel", r.getReviewState().label())
@@ -253,7 +253,7 @@ public class SheetWriteResource {
         if (result instanceof SaveResult.Saved saved) {
             Revision revision = sheets.findRevision(saved.slug(), saved.revision()).orElseThrow();
             return Response.status(savedStatus).tag(etag(saved.slug(), saved.revision()))
-                    .entity(Json.JSON.createObjectBuilder()
+                    .entity(JsonFields.JSON.createObjectBuilder()
                             .add("slug", saved.slug())
                             .add("revision", saved.revision())
                             .add("state", revision.getReviewState().name().toLowerCase())
@@ -278,9 +278,9 @@ public class SheetWriteResource {
     }
 
     static Response invalid(List<FieldError> errors) {
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
-        errors.forEach(e -> list.add(Json.JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
-        JsonObject body = Json.JSON.createObjectBuilder().add("status", 400)
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
+        errors.forEach(e -> list.add(JsonFields.JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        JsonObject body = JsonFields.JSON.createObjectBuilder().add("status", 400)
                 .add("error", "Fiche refusée : " + String.join(" ; ", errors.stream().map(FieldError::toString).toList()))
                 .add("errors", list).build();
         return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
@@ -288,7 +288,7 @@ public class SheetWriteResource {
 
     /** Nothing was written: the caller gets the revision that won, to merge their text into it. */
     private Response conflict(SaveResult.Conflict conflict) {
-        JsonObjectBuilder body = Json.JSON.createObjectBuilder().add("status", 412).add("error", conflict.message())
+        JsonObjectBuilder body = JsonFields.JSON.createObjectBuilder().add("status", 412).add("error", conflict.message())
                 .add("currentRevision", conflict.currentRevision())
                 .add("etag", etag(conflict.slug(), conflict.currentRevision()).toString());
         // Whoever may write this sheet needs the competing text to merge with, draft or not.
@@ -324,7 +324,7 @@ public class SheetWriteResource {
             return Optional.of(new Submitted(text, comment));
         }
         try {
-            JsonObject json = Json.JSON.createReader(new java.io.StringReader(text)).readObject();
+            JsonObject json = JsonFields.JSON.createReader(new java.io.StringReader(text)).readObject();
             String commented = json.containsKey("comment") ? json.getString("comment", comment) : comment;
             if (json.get("markdown") instanceof JsonString markdown) {
                 return Optional.of(new Submitted(markdown.getString(), commented));
@@ -345,7 +345,7 @@ public class SheetWriteResource {
             return null;
         }
         try {
-            return Json.JSON.createReader(new java.io.StringReader(body)).readObject().getString("comment", null);
+            return JsonFields.JSON.createReader(new java.io.StringReader(body)).readObject().getString("comment", null);
         } catch (JsonException | ClassCastException e) {
             return body.strip();
         }

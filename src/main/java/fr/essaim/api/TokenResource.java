@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import fr.essaim.security.EssaimAuthentication;
 import fr.essaim.security.Roles;
 import fr.essaim.security.TokenService;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** API tokens: created with the account's password, shown once, listed and revoked by their owner or an admin. */
 @Path("v1/tokens")
@@ -49,13 +49,13 @@ public class TokenResource {
         String label = null;
         if (body != null && !body.isBlank()) {
             try {
-                label = Json.JSON.createReader(new java.io.StringReader(body)).readObject().getString("label", null);
+                label = JsonFields.JSON.createReader(new java.io.StringReader(body)).readObject().getString("label", null);
             } catch (RuntimeException e) {
                 return ApiError.of(Response.Status.BAD_REQUEST, "Corps illisible : JSON {\"label\": …} attendu, ou rien.");
             }
         }
         TokenService.NewToken token = tokens.create(security.getUserPrincipal().getName(), label);
-        return Response.status(201).entity(Json.JSON.createObjectBuilder()
+        return Response.status(201).entity(JsonFields.JSON.createObjectBuilder()
                 .add("id", token.id())
                 .add("token", token.value())
                 .add("owner", security.getUserPrincipal().getName())
@@ -65,9 +65,9 @@ public class TokenResource {
     /** One's own tokens; every token for administrators. */
     @GET
     public Response list() throws SQLException {
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         for (TokenService.Token t : tokens.list(security.isUserInRole(Roles.ADMIN) ? null : security.getUserPrincipal().getName())) {
-            var item = Json.JSON.createObjectBuilder().add("id", t.id()).add("owner", t.owner())
+            var item = JsonFields.JSON.createObjectBuilder().add("id", t.id()).add("owner", t.owner())
                     .add("label", t.label() == null ? "" : t.label()).add("created", t.createdAt().toString())
                     .add("revoked", t.revokedAt() != null);
             if (t.lastUsedAt() != null) {
@@ -75,7 +75,7 @@ public class TokenResource {
             }
             list.add(item);
         }
-        return Response.ok(Json.JSON.createObjectBuilder().add("tokens", list).build()).build();
+        return Response.ok(JsonFields.JSON.createObjectBuilder().add("tokens", list).build()).build();
     }
 
     @DELETE

@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.search.SearchRequest;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
@@ -87,22 +87,22 @@ public class PartnerLinks {
         }
         String origin = PartnerAnswers.origin(request);
         String url = origin + MarkdownRenderer.SHEET_PATH + revision.getSheet().getSlug();
-        JsonObject fields = Json.parse(revision.getFieldsJson());
-        JsonArrayBuilder about = Json.JSON.createArrayBuilder();
+        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
+        JsonArrayBuilder about = JsonFields.JSON.createArrayBuilder();
         for (String code : strings(fields, "themes")) {
             if (!code.matches("[0-9]{1,3}")) {
                 continue;
             }
-            themes.find(Integer.parseInt(code)).ifPresent(t -> about.add(Json.JSON.createObjectBuilder()
+            themes.find(Integer.parseInt(code)).ifPresent(t -> about.add(JsonFields.JSON.createObjectBuilder()
                     .add("@type", "DefinedTerm").add("name", t.getLabel()).add("termCode", code)
                     .add("inDefinedTermSet", "Bouquets de services (ADRETS)")));
         }
-        JsonArrayBuilder places = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder places = JsonFields.JSON.createArrayBuilder();
         for (String key : strings(fields, "territories")) {
-            territories.name(key).ifPresent(name -> places.add(Json.JSON.createObjectBuilder()
+            territories.name(key).ifPresent(name -> places.add(JsonFields.JSON.createObjectBuilder()
                     .add("@type", "AdministrativeArea").add("name", name).add("identifier", key)));
         }
-        JsonObjectBuilder json = Json.JSON.createObjectBuilder()
+        JsonObjectBuilder json = JsonFields.JSON.createObjectBuilder()
                 .add("@context", "https://schema.org")
                 .add("@type", "Article")
                 .add("@id", url)
@@ -117,9 +117,9 @@ public class PartnerLinks {
                 .add("version", revision.getNumber())
                 .add("about", about)
                 .add("spatialCoverage", places)
-                .add("isPartOf", Json.JSON.createObjectBuilder().add("@type", "WebSite").add("name", "Essaim")
+                .add("isPartOf", JsonFields.JSON.createObjectBuilder().add("@type", "WebSite").add("name", "Essaim")
                         .add("url", origin + "/"))
-                .add("publisher", Json.JSON.createObjectBuilder().add("@type", "Organization").add("name", "Essaim"));
+                .add("publisher", JsonFields.JSON.createObjectBuilder().add("@type", "Organization").add("name", "Essaim"));
         // "<" escaped so that no text of the sheet can close the script element.
         return json.build().toString().replace("<", "\\u003c");
     }

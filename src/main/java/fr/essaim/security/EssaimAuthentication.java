@@ -225,7 +225,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Essaim\", charset=\"UTF-8\"");
             }
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(fr.essaim.shared.Json.JSON.createObjectBuilder()
+            response.getWriter().write(fr.essaim.shared.JsonFields.JSON.createObjectBuilder()
                     .add("status", status).add("error", message).build().toString());
             response.flushBuffer();
         } catch (IOException e) {

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** 401 and 403 refused by the container: JSON for the API, a French page for the site. */
 @WebServlet("/erreur-acces")
@@ -24,7 +24,7 @@ public class AccessErrorServlet extends HttpServlet {
         response.setStatus(status);
         if (api) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.JSON.createObjectBuilder().add("status", status)
+            response.getWriter().write(JsonFields.JSON.createObjectBuilder().add("status", status)
                     .add("error", status == 401 ? "Identification requise." : "Votre compte n'a pas le rôle requis pour cette action.")
                     .build().toString());
             return;

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.essaim.content.ImportReport;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.support.TestDatabases;
 
@@ -198,7 +198,7 @@ class SearchIT {
 
     /** The facet values of a sheet, computed from its fields without the indexing code. */
     private Map<String, Set<String>> facetValues(Revision revision) {
-        JsonObject fields = Json.parse(revision.getFieldsJson());
+        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
         Map<String, Set<String>> values = new HashMap<>();
         values.put("kind", Set.of(revision.getKind()));
         values.put("theme", strings(fields, "themes"));
