@@ -37,7 +37,7 @@ import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.opendata.OpenDataSettings;
 import fr.essaim.opendata.SheetFacts;
 import fr.essaim.search.SearchService;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.sheet.WikiLinks;
@@ -122,7 +122,7 @@ public class SheetResource {
             // The sheet is still worth serving without its neighbours while the index is unavailable.
         }
         return new SheetAnswer(slug, revision.getKind(), revision.getTitle(),
-                revision.getSummary() == null ? "" : revision.getSummary(), Json.parse(revision.getFieldsJson()),
+                revision.getSummary() == null ? "" : revision.getSummary(), JsonFields.parse(revision.getFieldsJson()),
                 List.copyOf(revision.getSheet().getAliases()), revision.getSource(),
                 // The links resolved as the page shows them, not as they stood when the revision was written.
                 wikiLinks.linkedHtml(revision), revision.getNumber(), revision.getCreatedAt().toString(),

@@ -56,7 +56,7 @@ import fr.essaim.security.Callers;
 import fr.essaim.security.Roles;
 import fr.essaim.sheet.Actor;
 import fr.essaim.sheet.FieldError;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetService;
@@ -267,7 +267,7 @@ public class SheetWriteResource {
         Revision r = revision.get();
         RevisionSummary summary = summary(r);
         return Response.ok(new RevisionText(summary.number(), summary.state(), summary.stateLabel(), summary.author(),
-                        summary.date(), summary.comment(), slug, r.getTitle(), r.getKind(), Json.parse(r.getFieldsJson()),
+                        summary.date(), summary.comment(), slug, r.getTitle(), r.getKind(), JsonFields.parse(r.getFieldsJson()),
                         r.getSource(), r.getHtml()))
                 .tag(etag(slug, number)).build();
     }
@@ -375,7 +375,7 @@ public class SheetWriteResource {
             return Optional.of(new Submitted(text, comment));
         }
         try {
-            JsonObject json = Json.JSON.createReader(new java.io.StringReader(text)).readObject();
+            JsonObject json = JsonFields.JSON.createReader(new java.io.StringReader(text)).readObject();
             String commented = json.containsKey("comment") ? json.getString("comment", comment) : comment;
             if (json.get("markdown") instanceof JsonString markdown) {
                 return Optional.of(new Submitted(markdown.getString(), commented));
@@ -396,7 +396,7 @@ public class SheetWriteResource {
             return null;
         }
         try {
-            return Json.JSON.createReader(new java.io.StringReader(body)).readObject().getString("comment", null);
+            return JsonFields.JSON.createReader(new java.io.StringReader(body)).readObject().getString("comment", null);
         } catch (JsonException | ClassCastException e) {
             return body.strip();
         }

@@ -32,7 +32,7 @@ import fr.essaim.problem.Problems;
 import fr.essaim.security.EssaimAuthentication;
 import fr.essaim.security.Roles;
 import fr.essaim.security.TokenService;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** API tokens: created with the account's password, shown once, listed and revoked by their owner or an admin. */
 @Path("v1/tokens")
@@ -67,7 +67,7 @@ public class TokenResource {
         String label = null;
         if (body != null && !body.isBlank()) {
             try {
-                label = Json.JSON.createReader(new java.io.StringReader(body)).readObject().getString("label", null);
+                label = JsonFields.JSON.createReader(new java.io.StringReader(body)).readObject().getString("label", null);
             } catch (RuntimeException e) {
                 return Problems.response(Response.Status.BAD_REQUEST, "Corps illisible : JSON {\"label\": …} attendu, ou rien.");
             }

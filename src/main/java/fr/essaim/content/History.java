@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.shared.Yaml;
 
 /**
@@ -98,6 +98,6 @@ record History(List<Entry> revisions, Integer published) {
 
     /** A YAML double-quoted scalar: JSON string escapes are valid YAML ones. */
     private static String quoted(String text) {
-        return Json.JSON.createValue(text).toString();
+        return JsonFields.JSON.createValue(text).toString();
     }
 }

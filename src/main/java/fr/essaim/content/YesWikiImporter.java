@@ -30,7 +30,7 @@ import org.jsoup.safety.Safelist;
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 
 import fr.essaim.sheet.FieldError;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
 import fr.essaim.sheet.SheetImports;
@@ -102,7 +102,7 @@ public class YesWikiImporter {
     /** Imports the entries into this report, which shows the progress while they come in. */
     public ImportReport importEntries(String json, String importer, ImportReport report) throws ContentException {
         JsonObject entries;
-        try (JsonReader reader = Json.JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
             JsonValue document = reader.readValue();
             if (!(document instanceof JsonObject object)) {
                 throw new ContentException("export YesWiki attendu : un objet JSON dont les clés sont les noms des fiches (id_fiche)");

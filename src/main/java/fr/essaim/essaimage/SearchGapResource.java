@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.security.Roles;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** What people search for in vain, for editors. */
 @Path("v1/search-gaps")
@@ -42,9 +42,9 @@ public class SearchGapResource {
     @APIResponse(responseCode = "401", description = "Identification requise")
     @APIResponse(responseCode = "403", description = "Compte sans le rôle de relecteur")
     public Response list() throws SQLException {
-        JsonArrayBuilder list = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder list = JsonFields.JSON.createArrayBuilder();
         for (SearchGaps.Gap gap : gaps.list(LIMIT)) {
-            list.add(Json.JSON.createObjectBuilder().add("query", gap.query()).add("count", gap.count())
+            list.add(JsonFields.JSON.createObjectBuilder().add("query", gap.query()).add("count", gap.count())
                     .add("results", gap.results()).add("lastSeen", gap.lastSeen().toString()));
         }
         CacheControl private_ = new CacheControl();

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetSchema;
@@ -43,7 +43,7 @@ public class TakeUpForm {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("kind", EXPERIENCE);
         values.put(SheetSchema.INSPIRED_BY, List.of(slug));
-        JsonObject fields = Json.parse(published.get().getFieldsJson());
+        JsonObject fields = JsonFields.parse(published.get().getFieldsJson());
         if (fields.get("themes") instanceof JsonArray themes) {
             List<Integer> codes = new ArrayList<>();
             themes.forEach(code -> codes.add(Integer.valueOf(code.toString())));

@@ -17,7 +17,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.SheetState;
 
@@ -124,7 +124,7 @@ public class TakeUps {
     }
 
     private void add(Object[] row) {
-        JsonObject fields = Json.parse((String) row[2]);
+        JsonObject fields = JsonFields.parse((String) row[2]);
         List<String> targets = strings(fields.get(SheetSchema.INSPIRED_BY));
         if (targets.isEmpty()) {
             return;

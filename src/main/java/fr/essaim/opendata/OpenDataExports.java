@@ -28,7 +28,7 @@ import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
 import fr.essaim.theme.ThemeService;
@@ -204,16 +204,16 @@ public class OpenDataExports {
         OffsetDateTime modified = published.version().at().withOffsetSameInstant(ZoneOffset.UTC);
         JsonObject date = typed(modified.toString(), "xsd:dateTime");
         JsonObject licence = id(settings.getDefaultLicence().getUrl());
-        JsonObject publisher = Json.JSON.createObjectBuilder()
+        JsonObject publisher = JsonFields.JSON.createObjectBuilder()
                 .add("@id", origin + "/mentions-legales#editeur")
                 .add("@type", "foaf:Organization")
                 .add("foaf:name", settings.getPublisherName())
                 .add("foaf:mbox", id("mailto:" + settings.getPublisherEmail()))
                 .build();
-        JsonArrayBuilder distributions = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder distributions = JsonFields.JSON.createArrayBuilder();
         for (Distribution d : DISTRIBUTIONS) {
             String url = origin + "/donnees/" + d.file();
-            JsonObjectBuilder distribution = Json.JSON.createObjectBuilder()
+            JsonObjectBuilder distribution = JsonFields.JSON.createObjectBuilder()
                     .add("@id", url)
                     .add("@type", "dcat:Distribution")
                     .add("dct:title", d.title())
@@ -228,10 +228,10 @@ public class OpenDataExports {
             }
             distributions.add(distribution);
         }
-        JsonArrayBuilder keywords = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder keywords = JsonFields.JSON.createArrayBuilder();
         themeLabels().values().stream().sorted().forEach(keywords::add);
         keywords.add("services publics").add("territoires").add("innovation territoriale");
-        JsonObject dataset = Json.JSON.createObjectBuilder()
+        JsonObject dataset = JsonFields.JSON.createObjectBuilder()
                 .add("@id", origin + "/donnees#fiches")
                 .add("@type", "dcat:Dataset")
                 .add("dct:identifier", "essaim-fiches")
@@ -244,7 +244,7 @@ public class OpenDataExports {
                 .add("dct:language", id("http://publications.europa.eu/resource/authority/language/FRA"))
                 .add("dct:spatial", id("http://publications.europa.eu/resource/authority/country/FRA"))
                 .add("dct:publisher", publisher)
-                .add("dcat:contactPoint", Json.JSON.createObjectBuilder().add("@type", "vcard:Organization")
+                .add("dcat:contactPoint", JsonFields.JSON.createObjectBuilder().add("@type", "vcard:Organization")
                         .add("vcard:fn", settings.getPublisherName())
                         .add("vcard:hasEmail", id("mailto:" + settings.getPublisherEmail())))
                 .add("dct:license", licence)
@@ -253,8 +253,8 @@ public class OpenDataExports {
                 .add("dcat:landingPage", id(origin + "/donnees"))
                 .add("dcat:distribution", distributions)
                 .build();
-        return Json.JSON.createObjectBuilder()
-                .add("@context", Json.JSON.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
+                .add("@context", JsonFields.JSON.createObjectBuilder()
                         .add("dcat", "http://www.w3.org/ns/dcat#")
                         .add("dct", "http://purl.org/dc/terms/")
                         .add("foaf", "http://xmlns.com/foaf/0.1/")
@@ -269,15 +269,15 @@ public class OpenDataExports {
                 .add("dct:license", licence)
                 .add("dct:modified", date)
                 .add("foaf:homepage", id(origin + "/"))
-                .add("dcat:dataset", Json.JSON.createArrayBuilder().add(dataset))
+                .add("dcat:dataset", JsonFields.JSON.createArrayBuilder().add(dataset))
                 .build();
     }
 
     private static JsonObject id(String iri) {
-        return Json.JSON.createObjectBuilder().add("@id", iri).build();
+        return JsonFields.JSON.createObjectBuilder().add("@id", iri).build();
     }
 
     private static JsonObject typed(String value, String type) {
-        return Json.JSON.createObjectBuilder().add("@value", value).add("@type", type).build();
+        return JsonFields.JSON.createObjectBuilder().add("@value", value).add("@type", type).build();
     }
 }

@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
 import fr.essaim.sheet.InformationDate;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 
 /** What the page and the API say of a sheet's licence and dates. */
@@ -30,12 +30,12 @@ public class SheetFacts {
     HttpServletRequest request;
 
     public Licence licence(Revision revision) {
-        return settings.licenceOf(Json.parse(revision.getFieldsJson()));
+        return settings.licenceOf(JsonFields.parse(revision.getFieldsJson()));
     }
 
     /** The year the facts date from, or null when no source gives one. */
     public Integer informationYear(Revision revision) {
-        OptionalInt year = InformationDate.year(Json.parse(revision.getFieldsJson()));
+        OptionalInt year = InformationDate.year(JsonFields.parse(revision.getFieldsJson()));
         return year.isPresent() ? year.getAsInt() : null;
     }
 
@@ -79,12 +79,12 @@ public class SheetFacts {
     }
 
     public static LicenceAnswer licenceOf(Revision revision, OpenDataSettings settings) {
-        Licence licence = settings.licenceOf(Json.parse(revision.getFieldsJson()));
+        Licence licence = settings.licenceOf(JsonFields.parse(revision.getFieldsJson()));
         return new LicenceAnswer(licence.getCode(), licence.getLabel(), licence.getUrl());
     }
 
     public static Integer informationYearOf(Revision revision) {
-        OptionalInt year = InformationDate.year(Json.parse(revision.getFieldsJson()));
+        OptionalInt year = InformationDate.year(JsonFields.parse(revision.getFieldsJson()));
         return year.isPresent() ? year.getAsInt() : null;
     }
 

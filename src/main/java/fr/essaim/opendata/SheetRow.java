@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import jakarta.json.JsonObject;
 
 import fr.essaim.sheet.InformationDate;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 
 /** What the open-data documents say of one published sheet, read with one query for many sheets. */
 public record SheetRow(long id, String slug, String kind, String title, String summary, String fieldsJson, String source,
@@ -16,7 +16,7 @@ public record SheetRow(long id, String slug, String kind, String title, String s
     static final String CORPUS_IMPORT = "Import du corpus";
 
     public JsonObject fields() {
-        return Json.parse(fieldsJson);
+        return JsonFields.parse(fieldsJson);
     }
 
     public OptionalInt informationYear() {

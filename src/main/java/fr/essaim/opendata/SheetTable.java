@@ -21,7 +21,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import fr.essaim.sheet.FieldDefinition;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.territory.Territory;
@@ -116,7 +116,7 @@ final class SheetTable {
     }
 
     private static JsonObjectBuilder constraints(boolean required, String pattern, List<String> allowed) {
-        JsonObjectBuilder constraints = Json.JSON.createObjectBuilder();
+        JsonObjectBuilder constraints = JsonFields.JSON.createObjectBuilder();
         if (required) {
             constraints.add("required", true);
         }
@@ -124,7 +124,7 @@ final class SheetTable {
             constraints.add("pattern", pattern);
         }
         if (allowed != null) {
-            constraints.add("enum", Json.JSON.createArrayBuilder(allowed));
+            constraints.add("enum", JsonFields.JSON.createArrayBuilder(allowed));
         }
         return constraints;
     }
@@ -200,9 +200,9 @@ final class SheetTable {
 
     /** The Table Schema of the CSV (frictionless data, as schema.data.gouv.fr publishes them). */
     JsonObject tableSchema(OffsetDateTime modified) {
-        JsonArrayBuilder fields = Json.JSON.createArrayBuilder();
+        JsonArrayBuilder fields = JsonFields.JSON.createArrayBuilder();
         for (Column column : columns) {
-            JsonObjectBuilder field = Json.JSON.createObjectBuilder()
+            JsonObjectBuilder field = JsonFields.JSON.createObjectBuilder()
                     .add("name", column.name())
                     .add("title", column.title())
                     .add("description", column.description())
@@ -213,7 +213,7 @@ final class SheetTable {
             field.add("constraints", column.constraints());
             fields.add(field);
         }
-        return Json.JSON.createObjectBuilder()
+        return JsonFields.JSON.createObjectBuilder()
                 .add("name", "essaim-fiches")
                 .add("title", "Fiches d'Essaim : expériences, vade-mecums, cartes innovation et notions des services publics "
                         + "territoriaux")
@@ -224,9 +224,9 @@ final class SheetTable {
                 .add("path", origin + "/donnees/schema.json")
                 .add("version", "1.0.0")
                 .add("lastModified", modified.toLocalDate().toString())
-                .add("contributors", Json.JSON.createArrayBuilder().add(Json.JSON.createObjectBuilder()
+                .add("contributors", JsonFields.JSON.createArrayBuilder().add(JsonFields.JSON.createObjectBuilder()
                         .add("title", settings.getPublisherName()).add("role", "author")))
-                .add("missingValues", Json.JSON.createArrayBuilder().add(""))
+                .add("missingValues", JsonFields.JSON.createArrayBuilder().add(""))
                 .add("primaryKey", "slug")
                 .add("fields", fields)
                 .build();

@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.opendata.OpenDataSettings;
 import fr.essaim.search.SearchRequest;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
 import fr.essaim.territory.TerritoryCatalog;
@@ -96,7 +96,7 @@ public class PartnerLinks {
         }
         String origin = PartnerAnswers.origin(request);
         String url = origin + MarkdownRenderer.SHEET_PATH + revision.getSheet().getSlug();
-        JsonObject fields = Json.parse(revision.getFieldsJson());
+        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
         List<Term> about = new ArrayList<>();
         for (String code : strings(fields, "themes")) {
             if (code.matches("[0-9]{1,3}")) {

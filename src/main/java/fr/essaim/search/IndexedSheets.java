@@ -1,6 +1,6 @@
 package fr.essaim.search;
 
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.Revision;
 
@@ -12,12 +12,12 @@ final class IndexedSheets {
 
     static IndexedSheet of(Revision published) {
         return new IndexedSheet(published.getSheet().getSlug(), published.getKind(), published.getTitle(),
-                published.getSummary(), published.getHtml(), Json.parse(published.getFieldsJson()),
+                published.getSummary(), published.getHtml(), JsonFields.parse(published.getFieldsJson()),
                 published.getSheet().getUpdatedAt());
     }
 
     static IndexedSheet of(PublishedText published) {
         return new IndexedSheet(published.slug(), published.kind(), published.title(), published.summary(),
-                published.html(), Json.parse(published.fieldsJson()), published.updated());
+                published.html(), JsonFields.parse(published.fieldsJson()), published.updated());
     }
 }

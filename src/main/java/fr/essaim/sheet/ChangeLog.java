@@ -13,8 +13,8 @@ import jakarta.persistence.EntityManager;
  *
  * <p>Retention: entries older than a retention period are deleted ({@link #prune}); the numbering
  * goes on from the change counter, which is never pruned. A node whose index stopped before the
- * oldest entry kept cannot catch up from the log ({@link #canCatchUpFrom}): it rebuilds its index
- * from the sheets instead.
+ * oldest entry kept ({@link #firstKept}) cannot catch up from the log: it rebuilds its index from
+ * the sheets instead.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -41,15 +41,13 @@ public class ChangeLog {
         return ((Number) em.createNativeQuery(JpaSheetRepository.LAST_CHANGE).getSingleResult()).longValue();
     }
 
-    /** The oldest change the log still holds; the next number when it holds none. */
+    /**
+     * The oldest change the log still holds; the next number when it holds none. An index that
+     * applied every change up to n can catch up from the log if n &ge; firstKept - 1.
+     */
     public long firstKept() {
         Long first = em.createQuery("select min(c.seq) from Change c", Long.class).getSingleResult();
         return first == null ? lastChange() + 1 : first;
-    }
-
-    /** True when every change after {@code seq} is still in the log: an index that applied up to it can catch up. */
-    public boolean canCatchUpFrom(long seq) {
-        return seq >= firstKept() - 1;
     }
 
     /** Deletes the entries written before this time, in the caller's transaction; returns how many. */

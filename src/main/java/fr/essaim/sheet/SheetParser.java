@@ -1,6 +1,6 @@
 package fr.essaim.sheet;
 
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class SheetParser {
         MarkdownRenderer.Rendered rendered = renderer.render(sheet.body(), wikiTargets);
         return new ParsedSheet(source, fields, String.valueOf(fields.get("kind")),
                 String.valueOf(fields.get("title")).strip(), String.valueOf(fields.get("summary")).strip(),
-                Json.toJson(fields).toString(), rendered.html(), rendered.links(), aliases(fields));
+                JsonFields.toJson(fields).toString(), rendered.html(), rendered.links(), aliases(fields));
     }
 
     /**

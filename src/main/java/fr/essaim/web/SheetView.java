@@ -24,7 +24,7 @@ import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
 import fr.essaim.sheet.FieldDefinition;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SheetService;
@@ -101,7 +101,7 @@ public class SheetView {
         revision = published.get();
         views.viewed(slug, (jakarta.servlet.http.HttpServletRequest) external.getRequest());
         backlinks = sheets.backlinks(slug);
-        values = Json.parse(revision.getFieldsJson());
+        values = JsonFields.parse(revision.getFieldsJson());
         fields = rows(revision);
         body = Jsoup.parseBodyFragment(wikiLinks.linkedHtml(revision));
         fr.essaim.markdown.HeadingAnchors.moveToHeadings(body.body());

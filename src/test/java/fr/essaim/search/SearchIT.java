@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.essaim.content.ImportReport;
-import fr.essaim.shared.Json;
+import fr.essaim.shared.JsonFields;
 import fr.essaim.sheet.Revision;
 import fr.essaim.support.TestDatabases;
 
@@ -207,7 +207,7 @@ class SearchIT {
 
     /** The facet values of a sheet, computed from its fields without the indexing code. */
     private Map<String, Set<String>> facetValues(Revision revision) {
-        JsonObject fields = Json.parse(revision.getFieldsJson());
+        JsonObject fields = JsonFields.parse(revision.getFieldsJson());
         Map<String, Set<String>> values = new HashMap<>();
         values.put("kind", Set.of(revision.getKind()));
         values.put("theme", strings(fields, "themes"));
@@ -409,7 +409,7 @@ class SearchIT {
         }
         // "Most recent" is the most recent facts: an import day says nothing of them.
         List<SearchResult.Hit> byDate = engine.search(SearchRequest.of("", Map.of(), "date", 1, 100)).hits();
-        List<Integer> years = byDate.stream().map(hit -> fr.essaim.sheet.InformationDate.year(fr.essaim.shared.Json.parse(
+        List<Integer> years = byDate.stream().map(hit -> fr.essaim.sheet.InformationDate.year(fr.essaim.shared.JsonFields.parse(
                 fixture.sheets.findPublished(hit.slug()).orElseThrow().getFieldsJson())).orElse(0)).toList();
         for (int i = 1; i < years.size(); i++) {
             assertTrue(years.get(i - 1) >= years.get(i), byDate.get(i - 1).slug() + " / " + byDate.get(i).slug());

@@ -14,16 +14,16 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 /** Front-matter values (maps, lists, scalars as YAML gives them) as JSON. */
-public final class Json {
+public final class JsonFields {
 
     /** Looked up once: {@code Json.create…} searches the class path for a provider at every call. */
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private Json() {
+    private JsonFields() {
     }
 
     public static JsonObject toJson(Map<?, ?> map) {
-        JsonObjectBuilder object = Json.JSON.createObjectBuilder();
+        JsonObjectBuilder object = JsonFields.JSON.createObjectBuilder();
         map.forEach((key, value) -> object.add(String.valueOf(key), toJsonValue(value)));
         return object.build();
     }
@@ -36,7 +36,7 @@ public final class Json {
             return toJson(map);
         }
         if (value instanceof Collection<?> list) {
-            JsonArrayBuilder array = Json.JSON.createArrayBuilder();
+            JsonArrayBuilder array = JsonFields.JSON.createArrayBuilder();
             list.forEach(item -> array.add(toJsonValue(item)));
             return array.build();
         }
@@ -44,19 +44,19 @@ public final class Json {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.JSON.createValue(((Number) value).longValue());
+            return JsonFields.JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.JSON.createValue(big);
+            return JsonFields.JSON.createValue(big);
         }
         if (value instanceof Number number) {
-            return Json.JSON.createValue(new BigDecimal(number.toString()));
+            return JsonFields.JSON.createValue(new BigDecimal(number.toString()));
         }
-        return Json.JSON.createValue(String.valueOf(value));
+        return JsonFields.JSON.createValue(String.valueOf(value));
     }
 
     public static JsonObject parse(String json) {
-        try (JsonReader reader = Json.JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }
