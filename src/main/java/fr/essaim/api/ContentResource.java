@@ -48,6 +48,9 @@ import fr.essaim.security.Roles;
 public class ContentResource {
 
     private static final long MAX_UPLOAD = CorpusReader.Limits.DEFAULT.maxArchiveBytes();
+    /** One address takes both bodies, and the OpenAPI document merges its two methods: each names both. */
+    private static final String UPLOAD = "Archive zip au format content/ (application/zip), ou export YesWiki Bazar : "
+            + "le JSON de api/forms/{id}/entries (application/json)";
 
     @Inject
     ContentService content;
@@ -100,8 +103,9 @@ public class ContentResource {
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     @Operation(summary = "Importer une archive ou un export YesWiki", description = "Rapport fichier par fichier")
-    @RequestBody(required = true, description = "Archive zip au format content/ (ou export YesWiki Bazar en JSON à la même adresse)",
-            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @RequestBody(required = true, description = UPLOAD, content = {
+        @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "200", description = "Le rapport",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Imported")))
     public Response importZip(InputStream body) throws IOException {
@@ -113,8 +117,9 @@ public class ContentResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-    @RequestBody(required = true, description = "Export YesWiki Bazar : le JSON de api/forms/{id}/entries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @RequestBody(required = true, description = UPLOAD, content = {
+        @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     public Response importYesWiki(InputStream body) throws IOException {
         return adminImport(body, JSON_TOO_LARGE, yesWiki);
     }
@@ -129,8 +134,9 @@ public class ContentResource {
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     @Operation(summary = "Importer en arrière-plan", description = "202 aussitôt, l'adresse du suivi dans Location")
-    @RequestBody(required = true, description = "Archive zip au format content/ (ou export YesWiki Bazar en JSON à la même adresse)",
-            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @RequestBody(required = true, description = UPLOAD, content = {
+        @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "202", description = "Import lancé",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportStatus")))
     public Response startZipImport(InputStream body) throws IOException {
@@ -142,8 +148,9 @@ public class ContentResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-    @RequestBody(required = true, description = "Export YesWiki Bazar : le JSON de api/forms/{id}/entries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @RequestBody(required = true, description = UPLOAD, content = {
+        @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     public Response startYesWikiImport(InputStream body) throws IOException {
         return startImport(body, JSON_TOO_LARGE, yesWiki);
     }
