@@ -358,9 +358,6 @@ public final class Alerts {
         return written;
     }
 
-    private record Followed(long id, Target target, long lastSeq) {
-    }
-
     private boolean digestOne(long subscriber, long period, long upTo) throws Exception {
         Tokens signer = tokens();
         try {
@@ -383,11 +380,11 @@ public final class Alerts {
                         email = row.getString(1);
                     }
                 }
-                List<Followed> followed = followed(connection, subscriber);
-                long from = followed.stream().mapToLong(Followed::lastSeq).min().orElse(upTo);
-                Map<String, Long> changed = changes(connection, from, upTo);
+                List<DigestQueries.Followed> followed = DigestQueries.followed(connection, subscriber);
+                long from = followed.stream().mapToLong(DigestQueries.Followed::lastSeq).min().orElse(upTo);
+                Map<String, Long> changed = DigestQueries.changes(connection, from, upTo);
                 List<AlertMails.Section> sections = new ArrayList<>();
-                for (Followed f : followed) {
+                for (DigestQueries.Followed f : followed) {
                     Set<String> slugs = new HashSet<>();
                     changed.forEach((slug, seq) -> {
                         if (seq > f.lastSeq()) {
@@ -418,7 +415,7 @@ public final class Alerts {
         }
     }
 
-    private AlertMails.Section section(Followed followed, Set<String> slugs) {
+    private AlertMails.Section section(DigestQueries.Followed followed, Set<String> slugs) {
         if (slugs.isEmpty()) {
             return null;
         }
@@ -434,36 +431,6 @@ public final class Alerts {
         } catch (Exception e) {
             // Rolls the address's transaction back: its digest is computed again next period, nothing lost.
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Followed> followed(Connection connection, long subscriber) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select id, kind, target, last_seq from alert_subscription "
-                + "where subscriber_id = ? and confirmed_at is not null order by id")) {
-            select.setLong(1, subscriber);
-            List<Followed> list = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    list.add(new Followed(rows.getLong(1), new Target(rows.getString(2), rows.getString(3)), rows.getLong(4)));
-                }
-            }
-            return list;
-        }
-    }
-
-    /** The sheets whose published state changed in (from, upTo], each with its last change number. */
-    private static Map<String, Long> changes(Connection connection, long from, long upTo) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select seq, slug from change_log where seq > ? and seq <= ? order by seq")) {
-            select.setLong(1, from);
-            select.setLong(2, upTo);
-            Map<String, Long> changed = new LinkedHashMap<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    changed.put(rows.getString(2), rows.getLong(1));
-                }
-            }
-            return changed;
         }
     }
 

@@ -2,14 +2,19 @@ package fr.essaim.content;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import fr.essaim.shared.Yaml;
 import fr.essaim.sheet.FieldError;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
@@ -43,7 +48,7 @@ public class CorpusImporter {
 
     public ImportReport importCorpus(Corpus corpus, ImportReport report, String importer) {
         report.expectMore(corpus.sheetFiles().size());
-        for (var sheet : corpus.sheetFiles().entrySet()) {
+        for (var sheet : takenUpFirst(corpus).entrySet()) {
             String slug = sheet.getKey();
             String path = sheet.getValue();
             try {
@@ -65,6 +70,50 @@ public class CorpusImporter {
             }
         }
         return report;
+    }
+
+    /**
+     * The sheets in an order where each comes after the sheets of the corpus it takes up
+     * ({@code inspiredBy}), which must exist when it is checked; otherwise in the corpus's order.
+     */
+    static Map<String, String> takenUpFirst(Corpus corpus) {
+        Map<String, String> files = corpus.sheetFiles();
+        Map<String, String> ordered = new LinkedHashMap<>();
+        Set<String> visiting = new HashSet<>();
+        for (String slug : files.keySet()) {
+            place(slug, files, corpus, ordered, visiting);
+        }
+        return ordered;
+    }
+
+    private static void place(String slug, Map<String, String> files, Corpus corpus, Map<String, String> ordered,
+            Set<String> visiting) {
+        if (ordered.containsKey(slug) || !visiting.add(slug)) {
+            return;
+        }
+        for (String original : takenUp(corpus.get(files.get(slug)).orElse(""))) {
+            if (files.containsKey(original)) {
+                place(original, files, corpus, ordered, visiting);
+            }
+        }
+        ordered.put(slug, files.get(slug));
+    }
+
+    /** The names in the {@code inspiredBy} line of a sheet's front matter, if it has one. */
+    private static List<String> takenUp(String text) {
+        int end = text.indexOf("\n---", 3);
+        for (String line : (end < 0 ? "" : text.substring(0, end)).split("\n")) {
+            if (line.startsWith("inspiredBy:")) {
+                try {
+                    if (Yaml.parser().load(line) instanceof Map<?, ?> map && map.get("inspiredBy") instanceof List<?> names) {
+                        return names.stream().map(name -> String.valueOf(name).strip()).toList();
+                    }
+                } catch (RuntimeException e) {
+                    // The sheet itself is refused with its reason when it is parsed.
+                }
+            }
+        }
+        return List.of();
     }
 
     private void importSheet(Corpus corpus, String slug, String path, ImportReport report, String importer)

@@ -71,8 +71,8 @@ public class SheetViews {
     /** Writes the counts gathered so far. */
     public void flush() {
         pending.flush(dataSource, (connection, key, count) -> Tallies.add(connection,
-                "update sheet_view set count = count + ? where month_start = ? and sheet_id = (select id from sheet where slug = ?)",
-                "insert into sheet_view (count, month_start, sheet_id) select ?, ?, id from sheet where slug = ?",
+                "update monthly_view set count = count + ? where month_start = ? and sheet_id = (select id from sheet where slug = ?)",
+                "insert into monthly_view (count, month_start, sheet_id) select ?, ?, id from sheet where slug = ?",
                 count, Date.valueOf(key.month()), key.slug()));
     }
 
@@ -81,7 +81,7 @@ public class SheetViews {
         flush();
         return Jdbc.inTransaction(dataSource, connection -> {
             List<Month> months = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select v.month_start, v.count from sheet_view v "
+            try (PreparedStatement select = connection.prepareStatement("select v.month_start, v.count from monthly_view v "
                     + "join sheet s on s.id = v.sheet_id where s.slug = ? order by v.month_start desc")) {
                 select.setString(1, slug);
                 select.setMaxRows(12);

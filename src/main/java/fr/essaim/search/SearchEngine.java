@@ -147,7 +147,7 @@ public final class SearchEngine implements Closeable {
             FacetsConfig config = index.facetsConfig();
             Map<String, Integer> reproductions = Reproductions.needed(request) ? Reproductions.counts(searcher.getIndexReader())
                     : Map.of();
-            DrillDownQuery drillDown = drillDown(request, Reproductions.filter(base, request, reproductions));
+            DrillDownQuery drillDown = SearchScope.drillDown(config, request, Reproductions.filter(base, request, reproductions));
             boolean listsCommunes = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
             DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
                 @Override
@@ -159,128 +159,27 @@ public final class SearchEngine implements Closeable {
                 }
             };
             int wanted = Math.max(1, request.page() * request.size());
-            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, order(request.sort(), reproductions), true);
+            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, SearchScope.order(request.sort(), reproductions), true);
             List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);
             return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
                     facets(found.facets, request), null, null);
         });
     }
 
-    /** The words of a search narrowed by its facet values (OR within a facet, AND across facets). */
-    private DrillDownQuery drillDown(SearchRequest request, Query base) {
-        FacetsConfig config = index.facetsConfig();
-        DrillDownQuery drillDown = new DrillDownQuery(config, base);
-        request.filters().forEach((dim, values) -> {
-            if (!IndexSchema.FACETS.contains(dim)) {
-                return;
-            }
-            if (dim.equals(IndexSchema.FACET_TERRITORY)) {
-                // Territory keys live in two dimensions; the filter is one OR over both.
-                BooleanQuery.Builder places = new BooleanQuery.Builder();
-                values.forEach(value -> places.add(new TermQuery(IndexSchema.drillDownTerm(config,
-                        IndexSchema.territoryDim(value), value)), BooleanClause.Occur.SHOULD));
-                drillDown.add(dim, places.build());
-            } else {
-                values.forEach(value -> drillDown.add(dim, value));
-            }
-        });
-        return drillDown;
-    }
-
     /**
-     * Ties are broken by title, not by the order sheets happened to be indexed in: a rebuilt index
-     * answers in the same order, and equal answers read alphabetically. "Most recent" means the most
-     * recent facts (sources, observed status), then the latest edit: an import does not make old facts new.
+     * Every hit of a search, not one page, in batches read one after the other: the whole result
+     * goes out without being held.
      */
-    private static Sort order(SearchRequest.Sort sort, Map<String, Integer> reproductions) {
-        SortField byTitle = new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING);
-        return switch (sort) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byTitle);
-            case DATE -> new Sort(new SortField(IndexSchema.INFORMATION_YEAR, SortField.Type.LONG, true),
-                    new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, byTitle);
-            case TITLE -> new Sort(byTitle, SortField.FIELD_SCORE);
-            case REPRODUCTIONS -> new Sort(Reproductions.sortField(reproductions), SortField.FIELD_SCORE, byTitle);
-            case LATEST -> new Sort(new SortField(IndexSchema.UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, byTitle);
-        };
+    public void scan(SearchRequest request, int batch, SearchScope.SlugBatches consumer)
+            throws InvalidSearchException, IOException {
+        SearchScope.scan(index, queries.build(UserQuery.parse(request.query())), request, batch, consumer);
     }
 
-    /** Receives the slugs of a search's hits, a batch at a time, in the order of the search. */
-    @FunctionalInterface
-    public interface SlugBatches {
-        void accept(List<String> slugs) throws IOException;
-    }
-
-    /**
-     * Every hit of a search, not one page, in batches read one after the other (search after the
-     * last one): the whole result goes out without being held. The spelling correction the page
-     * would apply is the caller's choice of query.
-     */
-    public void scan(SearchRequest request, int batch, SlugBatches consumer) throws InvalidSearchException, IOException {
-        Query base = queries.build(UserQuery.parse(request.query()));
-        ScoreDoc after = null;
-        while (true) {
-            ScoreDoc from = after;
-            List<Object> page = index.read((searcher, facetStates) -> {
-                if (facetStates.main() == null) {
-                    return List.of();
-                }
-                Map<String, Integer> reproductions = Reproductions.needed(request)
-                        ? Reproductions.counts(searcher.getIndexReader()) : Map.of();
-                Query query = drillDown(request, Reproductions.filter(base, request, reproductions));
-                Sort sort = order(request.sort(), reproductions);
-                TopDocs top = from == null ? searcher.search(query, batch, sort, true)
-                        : searcher.searchAfter(from, query, batch, sort, true);
-                List<String> slugs = new ArrayList<>();
-                var stored = searcher.storedFields();
-                for (ScoreDoc doc : top.scoreDocs) {
-                    slugs.add(stored.document(doc.doc, Set.of(IndexSchema.SLUG)).get(IndexSchema.SLUG));
-                }
-                return List.of(slugs, top.scoreDocs.length == 0 ? new ScoreDoc[0] : top.scoreDocs);
-            });
-            if (page.isEmpty()) {
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            List<String> slugs = (List<String>) page.get(0);
-            ScoreDoc[] docs = (ScoreDoc[]) page.get(1);
-            if (!slugs.isEmpty()) {
-                consumer.accept(slugs);
-            }
-            if (docs.length < batch) {
-                return;
-            }
-            after = docs[docs.length - 1];
-        }
-    }
-
-    /**
-     * Which of the given published sheets the search finds, by the very query of {@link #search}
-     * (words and filters) narrowed to those sheets: for alerts on what changed.
-     */
+    /** Which of the given published sheets the search finds: for alerts on what changed. */
     public List<SearchResult.Hit> among(SearchRequest request, java.util.Collection<String> slugs)
             throws InvalidSearchException, IOException {
-        if (slugs.isEmpty()) {
-            return List.of();
-        }
-        UserQuery userQuery = UserQuery.parse(request.query());
-        Query base = queries.build(userQuery);
-        return index.read((searcher, facetStates) -> {
-            if (facetStates.main() == null) {
-                return List.<SearchResult.Hit>of();
-            }
-            BooleanQuery.Builder narrowed = new BooleanQuery.Builder()
-                    .add(drillDown(request, base), BooleanClause.Occur.MUST)
-                    .add(new org.apache.lucene.search.TermInSetQuery(IndexSchema.SLUG,
-                            slugs.stream().map(org.apache.lucene.util.BytesRef::new).toList()), BooleanClause.Occur.FILTER);
-            TopDocs top = searcher.search(narrowed.build(), slugs.size(),
-                    new Sort(new SortField(IndexSchema.TITLE_SORT, SortField.Type.STRING)));
-            List<SearchResult.Hit> hits = new ArrayList<>();
-            var stored = searcher.storedFields();
-            for (ScoreDoc doc : top.scoreDocs) {
-                hits.add(hit(stored.document(doc.doc, HIT_FIELDS), ""));
-            }
-            return hits;
-        });
+        return SearchScope.among(index, queries.build(UserQuery.parse(request.query())), request, slugs,
+                doc -> hit(doc, ""), HIT_FIELDS);
     }
 
     private List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, TopDocs top, SearchRequest request)

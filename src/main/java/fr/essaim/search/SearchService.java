@@ -294,7 +294,7 @@ public class SearchService {
     }
 
     /** Every hit of a search in its order, a batch of slugs at a time: for downloads of a whole result. */
-    public void scan(SearchRequest request, int batch, SearchEngine.SlugBatches consumer)
+    public void scan(SearchRequest request, int batch, SearchScope.SlugBatches consumer)
             throws InvalidSearchException, IOException {
         engine().scan(request, batch, consumer);
     }

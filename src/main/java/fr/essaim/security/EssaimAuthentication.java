@@ -76,7 +76,8 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
             if (session.isPresent()) {
                 return session.get();
             }
-            if (context.isProtected()) {
+            // Payara reports the address of the public subscription request as protected: it is open to anyone.
+            if (context.isProtected() && !isOpenToAnyone(request)) {
                 if (isApi(request)) {
                     return refuse(response, 401, "Identification requise : envoyez un jeton d'API (Authorization: Bearer …) "
                             + "ou les identifiants d'un compte (HTTP Basic).");
@@ -213,6 +214,10 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
 
     public static long seconds(Duration duration) {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    static boolean isOpenToAnyone(HttpServletRequest request) {
+        return request.getRequestURI().equals(request.getContextPath() + "/api/v1/subscriptions");
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -70,7 +70,7 @@ public final class SheetParser {
         Map<String, Object> fields = new java.util.LinkedHashMap<>(parsed.frontMatter());
         fields.put(SheetSchema.INSPIRED_BY, List.copyOf(slugs));
         return new ParsedSheet(source, parsed.frontMatter(), parsed.kind(), parsed.title(), parsed.summary(),
-                Json.toJson(fields).toString(), parsed.html(), parsed.links(), parsed.aliases());
+                JsonFields.toJson(fields).toString(), parsed.html(), parsed.links(), parsed.aliases());
     }
 
     /** The body alone through the same pipeline as a saved revision: for a live preview. */

@@ -174,7 +174,7 @@ abstract class EssaimageContract {
     @Test
     void theCountingTablesHaveNoColumnThatCouldHoldAnAddressACookieOrAnAccount() throws Exception {
         assertEquals(List.of("count", "last_seen", "query", "results"), columns("search_gap"));
-        assertEquals(List.of("count", "month_start", "sheet_id"), columns("sheet_view"));
+        assertEquals(List.of("count", "month_start", "sheet_id"), columns("monthly_view"));
     }
 
     private List<String> columns(String table) throws Exception {

@@ -92,7 +92,7 @@ abstract class PersistenceContract {
             sql.execute("create table territory (territory_key varchar(20) not null primary key)");
             sql.execute("create table theme (code integer not null primary key)");
             sql.execute("drop table search_gap");
-            sql.execute("drop table sheet_view");
+            sql.execute("drop table monthly_view");
             for (String table : List.of("alert_subscription", "alert_subscriber", "alert_period", "alert_secret",
                     "mail_outbox")) {
                 sql.execute("drop table " + table);
