@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * The proxy of {@code docker/}: nginx with the repository's {@code docker/nginx.conf}, its two
  * upstream nodes pointed at nodes on this machine instead of the compose services.
@@ -64,19 +67,22 @@ final class Proxy implements AutoCloseable {
                 .redirectOutput(folder.resolve("nginx.out").toFile())
                 .start();
         Proxy proxy = new Proxy(port, process);
-        long start = System.nanoTime();
-        while (TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 10) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx stopped: " + Files.readString(folder.resolve("nginx.out")));
-            }
-            try (Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                return proxy;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        try {
+            Awaitility.await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(10)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("nginx stopped: " + Files.readString(folder.resolve("nginx.out")));
+                }
+                try (Socket socket = new Socket("127.0.0.1", port)) {
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+            return proxy;
+        } catch (ConditionTimeoutException e) {
+            proxy.close();
+            throw new IllegalStateException("nginx does not listen after 10 s");
         }
-        proxy.close();
-        throw new IllegalStateException("nginx does not listen after 10 s");
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
