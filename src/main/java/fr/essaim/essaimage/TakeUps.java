@@ -1,5 +1,7 @@
 package fr.essaim.essaimage;
 
+import static fr.essaim.shared.JsonFields.strings;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -150,19 +152,5 @@ public class TakeUps {
                 }
             }
         }
-    }
-
-    private static List<String> strings(JsonValue value) {
-        List<String> values = new ArrayList<>();
-        if (value instanceof Collection<?> items) {
-            items.forEach(item -> {
-                if (item instanceof JsonString text) {
-                    values.add(text.getString());
-                }
-            });
-        } else if (value instanceof JsonString text) {
-            values.add(text.getString());
-        }
-        return values;
     }
 }

@@ -1,5 +1,7 @@
 package fr.essaim.opendata;
 
+import static fr.essaim.shared.JsonFields.strings;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -148,21 +150,6 @@ final class SheetTable {
             }
         }
         return "";
-    }
-
-    private static List<String> strings(JsonValue value) {
-        List<String> values = new ArrayList<>();
-        if (value == null) {
-            return values;
-        }
-        for (JsonValue item : value instanceof JsonArray array ? array : List.of(value)) {
-            if (item instanceof JsonString text && !text.getString().isBlank()) {
-                values.add(text.getString().strip());
-            } else if (item instanceof JsonNumber number) {
-                values.add(number.toString());
-            }
-        }
-        return values;
     }
 
     private String themeLabel(String code) {

@@ -1,5 +1,7 @@
 package fr.essaim.search;
 
+import static fr.essaim.shared.JsonFields.strings;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -128,22 +130,6 @@ final class SheetDocuments {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_CATEGORY, category));
         }
         return facets.build(doc);
-    }
-
-    /** A field's value or values, as strings; nothing for a missing field. */
-    static List<String> strings(JsonValue value) {
-        List<String> values = new ArrayList<>();
-        if (value == null || value == JsonValue.NULL) {
-            return values;
-        }
-        for (JsonValue item : value instanceof JsonArray array ? array : List.of(value)) {
-            if (item instanceof JsonString text && !text.getString().isBlank()) {
-                values.add(text.getString().strip());
-            } else if (item instanceof JsonNumber number) {
-                values.add(number.toString());
-            }
-        }
-        return values;
     }
 
     private static String nullToEmpty(String text) {

@@ -3,13 +3,18 @@ package fr.essaim.shared;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
@@ -59,5 +64,21 @@ public final class JsonFields {
         try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
+    }
+
+    /** A field's value or values, as strings; nothing for a missing or null field. */
+    public static List<String> strings(JsonValue value) {
+        List<String> values = new ArrayList<>();
+        if (value == null || value == JsonValue.NULL) {
+            return values;
+        }
+        for (JsonValue item : value instanceof JsonArray array ? array : List.of(value)) {
+            if (item instanceof JsonString text && !text.getString().isBlank()) {
+                values.add(text.getString().strip());
+            } else if (item instanceof JsonNumber number) {
+                values.add(number.toString());
+            }
+        }
+        return values;
     }
 }
