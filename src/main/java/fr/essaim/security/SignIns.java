@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -60,32 +62,41 @@ public class SignIns {
 
     /** The account signed in by this request's cookie, if the sign-in is still valid. */
     public Optional<String> caller(HttpServletRequest request) throws SQLException {
-        Optional<String> token = token(request);
-        if (token.isEmpty()) {
+        List<String> tokens = tokens(request);
+        if (tokens.isEmpty()) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
                 "select username from sign_in where token_hash = ? and expires_at > ?")) {
-            select.setString(1, TokenService.hash(token.get()));
-            select.setObject(2, OffsetDateTime.now());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            // A cookie planted under another path or domain may come first: any valid one counts.
+            for (String token : tokens) {
+                select.setString(1, TokenService.hash(token));
+                select.setObject(2, OffsetDateTime.now());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        return Optional.of(row.getString(1));
+                    }
+                }
             }
+            return Optional.empty();
         }
     }
 
-    /** Signs this browser out on every node: its row goes, and its cookie. */
+    /** Signs this browser out on every node: its rows go, and its cookie. */
     public void signOut(HttpServletRequest request, HttpServletResponse response) throws SQLException {
-        Optional<String> token = token(request);
-        if (token.isPresent()) {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement delete = connection.prepareStatement("delete from sign_in where token_hash = ?")) {
-                delete.setString(1, TokenService.hash(token.get()));
+        List<String> tokens = tokens(request);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from sign_in where token_hash = ?")) {
+            for (String token : tokens) {
+                delete.setString(1, TokenService.hash(token));
                 delete.executeUpdate();
             }
-            if (!response.isCommitted()) {
-                response.addHeader("Set-Cookie", cookie(request, "", true));
-            }
+        }
+        if (!response.isCommitted()) {
+            response.addHeader("Set-Cookie", cookie(request, "", true));
         }
     }
 
@@ -97,18 +108,19 @@ public class SignIns {
         }
     }
 
-    private static Optional<String> token(HttpServletRequest request) {
+    private static List<String> tokens(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
-            return Optional.empty();
+            return List.of();
         }
+        List<String> tokens = new ArrayList<>();
         for (Cookie cookie : cookies) {
             if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isEmpty()
-                    && cookie.getValue().length() <= 100) {
-                return Optional.of(cookie.getValue());
+                    && cookie.getValue().length() <= 100 && tokens.size() < 4) {
+                tokens.add(cookie.getValue());
             }
         }
-        return Optional.empty();
+        return tokens;
     }
 
     /** Never sent with a cross-site POST, never readable by scripts, Secure over HTTPS. */

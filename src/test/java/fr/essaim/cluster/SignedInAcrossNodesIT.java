@@ -142,7 +142,7 @@ class SignedInAcrossNodesIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apercu"), "continuée"));
             browser.findElement(By.id("commentaire")).sendKeys("Brouillon enregistré par l'autre nœud");
             browser.findElement(By.id("brouillon")).click();
-            wait.until(ExpectedConditions.urlContains("/historique"));
+            await(browser, "/historique");
             assertTrue(browser.getCurrentUrl().startsWith(proxy("/")), browser.getCurrentUrl());
             String slug = browser.getCurrentUrl().replaceAll(".*/fiches/([^/]+)/historique.*", "$1");
 
@@ -154,7 +154,7 @@ class SignedInAcrossNodesIT {
                     "everything typed before and after the stop was saved: " + kept);
             browser.findElement(By.id("commentaire")).sendKeys("Publié par le relecteur");
             browser.findElement(By.id("publier")).click();
-            wait.until(ExpectedConditions.urlContains("/historique"));
+            await(browser, "/historique");
             HttpResponse<String> published = proxy.get("/fiches/" + slug);
             assertEquals(200, published.statusCode());
             assertTrue(published.body().contains("continuée"), "the published sheet has the text typed after the stop");
@@ -234,7 +234,33 @@ class SignedInAcrossNodesIT {
         browser.findElement(By.id("nom")).sendKeys(name);
         browser.findElement(By.id("motdepasse")).sendKeys(PASSWORD);
         browser.findElement(By.id("seconnecter")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("connexion")));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("connexion")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(name + " not signed in: " + browser.findElement(By.tagName("main")).getText()
+                    + "\n" + severe(a) + "\n" + severe(b), e);
+        }
+    }
+
+    /** Waits for an address, or says what the page and the nodes said instead. */
+    private static void await(WebDriver browser, String path) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(path));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("still on " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("main")).getText()
+                    + "\n" + severe(a) + "\n" + severe(b), e);
+        }
+    }
+
+    /** What a node logged as SEVERE, to tell why a step failed. */
+    private static String severe(Node node) {
+        try {
+            String log = node.log();
+            int at = log.indexOf("SEVERE");
+            return node.name + " : " + (at < 0 ? "pas d'erreur" : log.substring(at, Math.min(log.length(), at + 3000)));
+        } catch (IOException e) {
+            return node.name + " : " + e;
+        }
     }
 
     private static String proxy(String path) {
