@@ -5,13 +5,25 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
-/** Partner sites read published content from their own pages. */
+/**
+ * Partner sites read published content from their own pages: the public read API only (search,
+ * sheets, themes and territories). Administration, accounts, tokens, revisions and exports are
+ * never readable from another site, not even their refusals.
+ */
 @Provider
 public class CorsFilter implements ContainerResponseFilter {
 
+    static final java.util.Set<Class<?>> PUBLIC_READS = java.util.Set.of(SearchResource.class, SheetResource.class,
+            ReferenceResource.class);
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.container.ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        Class<?> target = resource == null ? null : resource.getResourceClass();
+        if (read && target != null && PUBLIC_READS.contains(target)) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
             response.getHeaders().putSingle("Access-Control-Expose-Headers", "ETag, Last-Modified");
         }

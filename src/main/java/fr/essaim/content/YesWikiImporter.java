@@ -102,6 +102,7 @@ public class YesWikiImporter {
     /** Imports the entries into this report, which shows the progress while they come in. */
     public ImportReport importEntries(String json, String importer, ImportReport report) throws ContentException {
         JsonObject entries;
+        NestingLimits.checkJson(json);
         try (JsonReader reader = JsonFields.JSON.createReader(new StringReader(json))) {
             JsonValue document = reader.readValue();
             if (!(document instanceof JsonObject object)) {
@@ -109,7 +110,11 @@ public class YesWikiImporter {
             }
             entries = object;
         } catch (JsonException e) {
-            throw new ContentException("JSON illisible : " + e.getMessage());
+            // The parser's own message is English and technical: where it stopped is what helps.
+            jakarta.json.stream.JsonLocation at = e instanceof jakarta.json.stream.JsonParsingException parsing
+                    ? parsing.getLocation() : null;
+            throw new ContentException("JSON illisible" + (at == null ? "" : " à la ligne " + at.getLineNumber()
+                    + ", colonne " + at.getColumnNumber()) + " : vérifiez que le fichier est bien un export JSON de YesWiki");
         }
         report.expectMore(entries.size());
         for (Map.Entry<String, JsonValue> item : entries.entrySet()) {
@@ -135,7 +140,7 @@ public class YesWikiImporter {
         String wikiName = text(entry, "id_fiche").orElseThrow(() -> new ContentException("entrée sans id_fiche"));
         String title = text(entry, mapping.field("title")).orElseThrow(() -> new ContentException(
                 "entrée sans titre (" + mapping.field("title") + ")"));
-        String body = markdown(text(entry, mapping.field("body")).orElse(""));
+        String body = markdown(text(entry, mapping.field("body")).orElse(""), mapping.field("body"));
         List<String> changes = new ArrayList<>();
         String source = sheetSource(entry, wikiName, title, body, changes);
         OffsetDateTime created = date(entry, "date_creation_fiche", changes);
@@ -211,8 +216,9 @@ public class YesWikiImporter {
     }
 
     /** Bazar HTML, reduced to what Markdown can say, without anything executable. */
-    static String markdown(String html) {
+    static String markdown(String html, String field) throws ContentException {
         String clean = Jsoup.clean(html, Safelist.relaxed().removeTags("img"));
+        NestingLimits.checkHtml(Jsoup.parseBodyFragment(clean), field);
         return FlexmarkHtmlConverter.builder().build().convert(clean).strip() + "\n";
     }
 

@@ -1,6 +1,5 @@
 package fr.essaim.opendata;
 
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,8 @@ import jakarta.inject.Named;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
+
+import fr.essaim.security.PublicUrl;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,8 +28,7 @@ public class OpenDataSettings {
     String licence;
 
     @Inject
-    @ConfigProperty(name = "essaim.public.url")
-    Optional<String> publicUrl;
+    PublicUrl publicUrl;
 
     @Inject
     @ConfigProperty(name = "essaim.publisher.name", defaultValue = "Essaim")
@@ -77,14 +77,7 @@ public class OpenDataSettings {
      * others keep (catalogue, CSV, dumps) never carry an address taken from a request's Host header.
      */
     public String origin(HttpServletRequest request) {
-        if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
-            String url = publicUrl.get().strip();
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        }
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean usual = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port) + request.getContextPath();
+        return publicUrl.origin(request);
     }
 
     /** The CSV download of what a page lists, from the address of its Atom feed (same filters). */

@@ -16,12 +16,9 @@ final class PartnerAnswers {
     private PartnerAnswers() {
     }
 
-    /** Scheme, host and context of the request: partner documents carry absolute addresses. */
+    /** The public address of the site ({@code ESSAIM_PUBLIC_URL}), never the request's Host: partner documents carry absolute addresses. */
     static String origin(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean usual = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port) + request.getContextPath();
+        return fr.essaim.security.PublicUrl.fromConfig().origin(request);
     }
 
     static MultivaluedMap<String, String> parameters(HttpServletRequest request) {

@@ -29,6 +29,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.jsoup.Jsoup;
 
+import fr.essaim.shared.JsonFields;
 import fr.essaim.territory.TerritoryCatalog;
 
 /** A published sheet as a Lucene document: searchable text, facet values, what a hit shows. */

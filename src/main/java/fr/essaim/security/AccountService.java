@@ -156,6 +156,9 @@ public class AccountService {
                     update.setString(2, name);
                     update.executeUpdate();
                 }
+                if (disabled) {
+                    SignIns.signOutEverywhere(connection, name);
+                }
             }
             if (password != null) {
                 try (PreparedStatement update = connection.prepareStatement(

@@ -27,7 +27,7 @@ import fr.essaim.problem.Problems;
 
 /**
  * The one way in. People log in with the form of {@code /connexion} and stay logged in through
- * their session; programs send an API token ({@code Bearer}) or HTTP Basic credentials with each
+ * a sign-in cookie that every node recognises ({@link SignIns}); programs send an API token ({@code Bearer}) or HTTP Basic credentials with each
  * request. Password checks go through the throttle. A protected address reached without
  * credentials answers 401 in JSON for the API, and the login form for pages.
  */
@@ -41,7 +41,6 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
     public static final String LOGIN_PAGE = "/connexion";
 
     private static final Logger LOG = Logger.getLogger(EssaimAuthentication.class.getName());
-    private static final String SESSION_CALLER = "essaim.caller";
     private static final String MALFORMED_BASIC = "En-tête Authorization illisible : « Basic » suivi de "
             + "« identifiant:mot de passe » encodé en base64 attendu.";
 
@@ -56,6 +55,15 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     PasswordWork work;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -72,7 +80,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
             if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                 return basic(authorization.substring(6).strip(), request, response, context);
             }
-            Optional<AuthenticationStatus> session = fromSession(request, context);
+            Optional<AuthenticationStatus> session = fromSignIn(request, context);
             if (session.isPresent()) {
                 return session.get();
             }
@@ -84,8 +92,11 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
                 }
                 String back = request.getRequestURI().substring(request.getContextPath().length())
                         + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-                return context.redirect(request.getContextPath() + LOGIN_PAGE + "?retour="
-                        + URLEncoder.encode(back, StandardCharsets.UTF_8));
+                // Not context.redirect: the container would make the address absolute from the Host header.
+                response.setStatus(HttpServletResponse.SC_FOUND);
+                response.setHeader("Location", publicUrl.redirect(request, LOGIN_PAGE + "?retour="
+                        + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+                return AuthenticationStatus.SEND_CONTINUE;
             }
             return context.doNothing();
         } catch (SQLException e) {
@@ -96,9 +107,10 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_CALLER);
+        try {
+            signIns.signOut(request, response);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Déconnexion non enregistrée", e);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
@@ -114,28 +126,24 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
         if (old != null) {
             request.changeSessionId();
         }
-        HttpSession session = request.getSession(true);
-        session.setAttribute(SESSION_CALLER, valid.get().getCallerPrincipal().getName());
-        SessionCookieFilter.writeCookie(request, response, session.getId());
+        signIns.signIn(valid.get().getCallerPrincipal().getName(), request, response);
         request.setAttribute(METHOD, "password");
         return context.notifyContainerAboutLogin(valid.get());
     }
 
-    private Optional<AuthenticationStatus> fromSession(HttpServletRequest request, HttpMessageContext context)
+    private Optional<AuthenticationStatus> fromSignIn(HttpServletRequest request, HttpMessageContext context)
             throws SQLException {
-        HttpSession session = request.getSession(false);
-        Object caller = session == null ? null : session.getAttribute(SESSION_CALLER);
-        if (!(caller instanceof String name)) {
+        Optional<String> caller = signIns.caller(request);
+        if (caller.isEmpty()) {
             return Optional.empty();
         }
         // Roles are read again at each request, so that a disabled account or a removed role takes effect at once.
-        Optional<Set<String>> roles = accounts.activeRoles(name);
+        Optional<Set<String>> roles = accounts.activeRoles(caller.get());
         if (roles.isEmpty()) {
-            session.invalidate();
             return Optional.empty();
         }
         request.setAttribute(METHOD, "password");
-        return Optional.of(context.notifyContainerAboutLogin(name, roles.get()));
+        return Optional.of(context.notifyContainerAboutLogin(caller.get(), roles.get()));
     }
 
     private AuthenticationStatus token(String value, HttpServletRequest request, HttpServletResponse response,
@@ -184,7 +192,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
      */
     private Optional<CredentialValidationResult> checkPassword(UsernamePasswordCredential credential,
             HttpServletRequest request) throws SQLException {
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request);
         String caller = credential.getCaller();
         String password = credential.getPasswordAsString();
         Optional<Duration> wait = throttle.retryAfter(caller, address);
@@ -207,7 +215,7 @@ public class EssaimAuthentication implements HttpAuthenticationMechanism {
             throttle.retryAfter(caller, address).ifPresent(d -> request.setAttribute(RETRY_AFTER, d));
             return Optional.empty();
         }
-        throttle.succeeded(caller);
+        throttle.succeeded(caller, address);
         work.verified(caller, password);
         return Optional.of(new CredentialValidationResult(caller, roles.get()));
     }

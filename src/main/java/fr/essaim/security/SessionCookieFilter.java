@@ -59,7 +59,11 @@ public class SessionCookieFilter extends HttpFilter {
         }
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
         boolean secure = request.isSecure();
+        // Other cookies of the answer (the sign-in's) stay: only the container's session cookie is replaced.
+        java.util.List<String> others = response.getHeaders("Set-Cookie").stream()
+                .filter(header -> !header.startsWith("JSESSIONID=")).toList();
         response.setHeader("Set-Cookie", "JSESSIONID=" + id + "; Path=" + path + "; HttpOnly; SameSite=Lax"
                 + (secure ? "; Secure" : ""));
+        others.forEach(header -> response.addHeader("Set-Cookie", header));
     }
 }

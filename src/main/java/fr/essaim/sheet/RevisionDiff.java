@@ -16,10 +16,10 @@ import fr.essaim.markdown.SheetSource;
 public final class RevisionDiff {
 
     /** One line of the diff: {@code equal}, {@code change}, {@code insert} or {@code delete}, and its HTML. */
-    public record Line(String kind, String html) {
+    public record Line(String kind, String html) implements java.io.Serializable {
     }
 
-    public record Result(List<Line> fields, List<Line> body, boolean identical) {
+    public record Result(List<Line> fields, List<Line> body, boolean identical) implements java.io.Serializable {
     }
 
     private static final DiffRowGenerator GENERATOR = DiffRowGenerator.create()

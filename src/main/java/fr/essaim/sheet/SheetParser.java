@@ -35,7 +35,10 @@ public final class SheetParser {
             throw new InvalidSheetException(List.of(new FieldError("source", e.getMessage())));
         }
         Map<String, Object> fields = sheet.frontMatter();
-        List<FieldError> errors = schema.validate(fields, references);
+        List<FieldError> errors = new java.util.ArrayList<>(FiniteNumbers.errors(fields));
+        if (errors.isEmpty()) {
+            errors.addAll(schema.validate(fields, references));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSheetException(errors);
         }

@@ -10,14 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestScoped
 public class Canonical {
 
-    /** "/fiches/x" → "https://host/fiches/x", from the address the visitor used. */
+    @jakarta.inject.Inject
+    fr.essaim.security.PublicUrl publicUrl;
+
+    /** "/fiches/x" → "https://essaim.example.fr/fiches/x", from ESSAIM_PUBLIC_URL, never the request's Host. */
     public String url(String path) {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        StringBuilder url = new StringBuilder().append(request.getScheme()).append("://").append(request.getServerName());
-        int port = request.getServerPort();
-        if (!(port == 80 && "http".equals(request.getScheme())) && !(port == 443 && "https".equals(request.getScheme()))) {
-            url.append(':').append(port);
-        }
-        return url.append(request.getContextPath()).append(path).toString();
+        return publicUrl.origin(request) + path;
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -23,19 +22,20 @@ import fr.essaim.sheet.WikiLinks;
 
 /** The editors' review queue: each proposal with its diff against the published text, to publish or refuse. */
 @Named
-@ViewScoped
+// Kept in the encrypted view state, not in a node's memory: any node takes the next request.
+@org.omnifaces.cdi.ViewScoped(saveInViewState = true)
 public class ReviewView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient SheetService sheets;
+    SheetService sheets;
 
     @Inject
-    transient SheetWorkflow workflow;
+    SheetWorkflow workflow;
 
     @Inject
-    transient WikiLinks wikiLinks;
+    WikiLinks wikiLinks;
 
     private String fiche;
     private String fait;

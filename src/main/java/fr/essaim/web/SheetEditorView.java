@@ -11,7 +11,6 @@ import java.util.Optional;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -39,28 +38,29 @@ import fr.essaim.sheet.WikiLinks;
  * a save on a stale base shows the other person's change and offers a merge.
  */
 @Named
-@ViewScoped
+// Kept in the encrypted view state, not in a node's memory: any node takes the next request.
+@org.omnifaces.cdi.ViewScoped(saveInViewState = true)
 public class SheetEditorView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient SheetService sheets;
+    SheetService sheets;
 
     @Inject
-    transient SheetWorkflow workflow;
+    SheetWorkflow workflow;
 
     @Inject
-    transient WikiLinks wikiLinks;
+    WikiLinks wikiLinks;
 
     @Inject
-    transient ThemeService themes;
+    ThemeService themes;
 
     @Inject
-    transient TerritoryCatalog territories;
+    TerritoryCatalog territories;
 
     @Inject
-    transient fr.essaim.essaimage.TakeUpForm takeUpForm;
+    fr.essaim.essaimage.TakeUpForm takeUpForm;
 
     private String slug;
     private String titre;

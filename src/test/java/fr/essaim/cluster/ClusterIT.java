@@ -66,7 +66,7 @@ class ClusterIT {
         }
     }
 
-    private static Map<String, String> environment(String database, Path content) {
+    static Map<String, String> environment(String database, Path content) {
         Map<String, String> environment = new HashMap<>();
         environment.put("ESSAIM_DB_URL", TestDatabases.serverUrl() + database);
         environment.put("ESSAIM_DB_USER", TestDatabases.user());
@@ -76,7 +76,7 @@ class ClusterIT {
         return environment;
     }
 
-    private static int corpusSize(Path content) throws IOException {
+    static int corpusSize(Path content) throws IOException {
         try (Stream<Path> files = Files.list(content.resolve("fiches"))) {
             return (int) files.filter(file -> file.toString().endsWith(".md")).count();
         }
@@ -341,7 +341,7 @@ class ClusterIT {
         return bytes.toByteArray();
     }
 
-    private static String tail(Node node) {
+    static String tail(Node node) {
         try {
             String log = node.log();
             return log.substring(Math.max(0, log.length() - 6_000));

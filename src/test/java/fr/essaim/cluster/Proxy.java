@@ -27,10 +27,12 @@ final class Proxy implements AutoCloseable {
 
     final int port;
     private final Process process;
+    private final Path folder;
 
-    private Proxy(int port, Process process) {
+    private Proxy(int port, Process process, Path folder) {
         this.port = port;
         this.process = process;
+        this.folder = folder;
     }
 
     /** nginx on a free port in front of these two nodes; fails if it does not answer within 10 s. */
@@ -51,7 +53,8 @@ final class Proxy implements AutoCloseable {
                 error_log %1$s/error.log;
                 events {}
                 http {
-                    access_log off;
+                    log_format essaim '$remote_addr $request_method $uri $upstream_addr $status';
+                    access_log %1$s/access.log essaim;
                     client_body_temp_path %1$s/body;
                     proxy_temp_path %1$s/proxy;
                     fastcgi_temp_path %1$s/fastcgi;
@@ -66,7 +69,7 @@ final class Proxy implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("nginx.out").toFile())
                 .start();
-        Proxy proxy = new Proxy(port, process);
+        Proxy proxy = new Proxy(port, process, folder);
         try {
             Awaitility.await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(10)).until(() -> {
                 if (!process.isAlive()) {
@@ -98,6 +101,12 @@ final class Proxy implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The requests the proxy passed on, one line each: client, method, path, node that answered, status. */
+    List<String> requests() throws IOException {
+        Path log = folder.resolve("access.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
     @Override

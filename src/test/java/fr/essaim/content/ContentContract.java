@@ -283,6 +283,50 @@ abstract class ContentContract {
         ContentException broken = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
                 () -> essaim.yesWiki.importEntries("{\"a\": ", "admin"));
         assertTrue(broken.getMessage().startsWith("JSON illisible"));
+        assertFalse(broken.getMessage().matches(".*[A-Z][a-z]+ (expected|unexpected|token).*"), "no parser message: " + broken.getMessage());
+    }
+
+    @Test
+    void deepNestingInAYesWikiExportIsRefusedInFrenchLikeTheMarkdownPath() throws Exception {
+        Essaim essaim = new Essaim();
+        String quotes = "<blockquote>".repeat(3_000) + "profond" + "</blockquote>".repeat(3_000);
+        String lists = "<ul><li>".repeat(3_000) + "profond" + "</li></ul>".repeat(3_000);
+        String json = "{\"Citations\": {\"id_fiche\": \"Citations\", \"bf_titre\": \"Citations imbriquées\", \"bf_contenu\": \""
+                + quotes + "\"}, \"Listes\": {\"id_fiche\": \"Listes\", \"bf_titre\": \"Listes imbriquées\", \"bf_contenu\": \""
+                + lists + "\"}, \"Plate\": {\"id_fiche\": \"Plate\", \"bf_titre\": \"Une fiche plate\", "
+                + "\"bf_contenu\": \"<blockquote><ul><li>Deux niveaux suffisent.</li></ul></blockquote>\"}}";
+
+        ImportReport report = essaim.yesWiki.importEntries(json, "admin");
+
+        String reason = "champ « bf_contenu » : listes, citations ou blocs imbriqués sur plus de 32 niveaux";
+        assertEquals(Map.of("yeswiki:Citations", List.of(reason), "yeswiki:Listes", List.of(reason)), refusals(report));
+        assertEquals(1, report.count(Outcome.IMPORTED), "the other entries still come in");
+
+        for (int depth : new int[] {50_000, 100_000}) {
+            for (String[] brackets : new String[][] {{"[", "]"}, {"{\"a\": ", "}"}}) {
+                String deep = "{\"a\": " + brackets[0].repeat(depth) + "1" + brackets[1].repeat(depth) + "}";
+                ContentException refused = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
+                        () -> essaim.yesWiki.importEntries(deep, "admin"));
+                assertTrue(refused.getMessage().startsWith("export YesWiki refusé : objets ou listes imbriqués sur plus de 64 niveaux"),
+                        refused.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aYamlNanOrInfinityIsRefusedInFrenchWithItsFieldNeverWithAJavaMessage() throws Exception {
+        Essaim essaim = new Essaim();
+        String valid = Files.readString(CONTENT.resolve("fiches/solidart-maurienne.md"), StandardCharsets.UTF_8);
+        Corpus corpus = new Corpus();
+        corpus.put("fiches/annee-nan.md", valid.replaceFirst("year: 2013", "year: .nan"));
+        corpus.put("fiches/annee-infinie.md", valid.replaceFirst("year: 2013", "year: -.inf"));
+
+        Map<String, List<String>> refused = refusals(essaim.importZip(CorpusZip.zip(corpus)));
+
+        assertEquals(List.of("sources[1].year : « .nan » (pas un nombre) n'est pas une valeur possible : "
+                + "écrivez un nombre, ou le texte entre guillemets"), refused.get("fiches/annee-nan.md"), refused.toString());
+        assertEquals(List.of("sources[1].year : « .inf » (l'infini) n'est pas une valeur possible : "
+                + "écrivez un nombre, ou le texte entre guillemets"), refused.get("fiches/annee-infinie.md"), refused.toString());
     }
 
     private static String readResource(String name) throws IOException {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import fr.essaim.content.ImportReport;
+import fr.essaim.theme.ThemeService;
 import fr.essaim.support.TestDatabases;
 
 /**
@@ -63,6 +64,9 @@ class SearchServiceIT {
     private SearchService service(Path dataDir) {
         SearchService service = new SearchService();
         service.sheets = fixture.sheets;
+        service.changeLog = fixture.beans.changeLog;
+        service.themes = new ThemeService();
+        service.retentionDays = 30;
         service.territories = SearchFixture.TERRITORIES;
         service.transactions = fixture.jpa;
         service.dataDir = dataDir.toString();

@@ -94,16 +94,16 @@ abstract class PersistenceContract {
             sql.execute("drop table search_gap");
             sql.execute("drop table monthly_view");
             for (String table : List.of("alert_subscription", "alert_subscriber", "alert_period", "alert_secret",
-                    "mail_outbox")) {
+                    "mail_outbox", "sign_in", "node_secret")) {
                 sql.execute("drop table " + table);
             }
-            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31', '32', '50', '51', '60')");
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31', '32', '50', '51', '60', '70')");
             sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
                     + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
                     + "current_timestamp, current_timestamp, 1)");
         }
 
-        assertEquals(7, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+        assertEquals(8, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
         assertEquals("ancienne", links.resolveWikiTarget("l'ile-d'yeu : maison des services"));
     }

@@ -411,15 +411,15 @@ class WorkflowIT {
     // ----- the login form
 
     @Test
-    void theLoginFormChangesTheSessionIdAndSetsSafeCookies() throws Exception {
+    void theLoginFormSetsASafeSignInCookieThatAPlantedOneCannotReplace() throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        cookies.getCookieStore().add(api.uri(""), new java.net.HttpCookie("essaim_connexion", "plante-par-un-autre"));
+        HttpResponse<String> planted = browser.send(HttpRequest.newBuilder(api.uri("relecture")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, planted.statusCode(), "a cookie the database does not know signs nobody in");
         HttpResponse<String> form = browser.send(HttpRequest.newBuilder(api.uri("connexion?retour=/relecture")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, form.statusCode());
-        String before = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
-                .orElseThrow();
-        assertTrue(before.contains("HttpOnly") && before.contains("SameSite=Lax"), before);
         HttpResponse<String> wrong = postForm(browser, form.body(), "emile", "pas-le-bon");
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().contains("Identifiant ou mot de passe incorrect"), wrong.body());
@@ -427,9 +427,9 @@ class WorkflowIT {
         HttpResponse<String> right = postForm(browser, wrong.body(), "emile", PASSWORD);
         assertEquals(302, right.statusCode(), right.body());
         assertTrue(right.headers().firstValue("Location").orElseThrow().endsWith("/relecture"));
-        String after = right.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
-                .orElseThrow();
-        assertNotEquals(before.split(";")[0], after.split(";")[0], "a new session id at login");
+        String signIn = right.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("essaim_connexion="))
+                .findFirst().orElseThrow();
+        assertTrue(signIn.contains("HttpOnly") && signIn.contains("SameSite=Lax") && !signIn.contains("plante-par-un-autre"), signIn);
         HttpResponse<String> queue = browser.send(HttpRequest.newBuilder(api.uri("relecture")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, queue.statusCode());
         assertTrue(queue.body().contains("Relecture"));
