@@ -48,9 +48,7 @@ public final class FrenchAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
-                stream = new LowerCaseFilter(stream);
-                stream = new JoinedApostropheFilter(stream);
+                TokenStream stream = lowerCaseWords(source);
                 stream = new ASCIIFoldingFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
@@ -87,9 +85,7 @@ public final class FrenchAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
-            stream = new LowerCaseFilter(stream);
-            stream = new JoinedApostropheFilter(stream);
+            TokenStream stream = lowerCaseWords(source);
             stream = new StopFilter(stream, FrenchAnalyzer.getDefaultStopSet());
             stream = new ClosePositionGapsFilter(stream);
             stream = new FrenchLightStemFilter(stream);
@@ -104,5 +100,12 @@ public final class FrenchAnalysis {
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
         }
+    }
+
+    /** French words without their elided article, in lower case, apostrophes joined as readers type them. */
+    static TokenStream lowerCaseWords(Tokenizer source) {
+        TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
+        stream = new LowerCaseFilter(stream);
+        return new JoinedApostropheFilter(stream);
     }
 }
