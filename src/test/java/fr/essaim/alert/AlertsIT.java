@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -14,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,12 +52,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import fr.essaim.support.Browsers;
 import fr.essaim.support.Deployed;
 import fr.essaim.support.Ready;
 
@@ -323,19 +318,8 @@ class AlertsIT {
         return "http://localhost:" + base.getPort() + "/";
     }
 
-    private static WebDriver browser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=fr-FR");
-        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            options.setBinary("/usr/bin/chromium");
-        }
-        ChromeDriverService.Builder service = new ChromeDriverService.Builder();
-        if (Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
-            service.usingDriverExecutable(new File("/usr/bin/chromedriver"));
-        }
-        WebDriver browser = new ChromeDriver(service.build(), options);
+    private static WebDriver browser() {
+        WebDriver browser = Browsers.chromium(1280, 1000);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return browser;
     }
