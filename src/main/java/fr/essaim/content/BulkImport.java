@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +23,6 @@ import fr.essaim.sheet.ReferenceData;
 import fr.essaim.sheet.SheetRepository;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.sheet.WikiTargets;
-import fr.essaim.shared.Yaml;
 
 /**
  * First-start import of sheets that have a single, published revision, straight into an empty
@@ -155,21 +153,12 @@ final class BulkImport {
         WikiTargets.KnownNames names = new WikiTargets.KnownNames();
         for (Path file : files) {
             String title = null;
-            List<String> aliases = new ArrayList<>();
+            List<String> aliases = List.of();
             try {
                 String text = Files.readString(file);
-                int end = text.indexOf("\n---", 3);
-                for (String line : (end < 0 ? "" : text.substring(0, end)).split("\n")) {
-                    if (line.startsWith("title:") || line.startsWith("aliases:")) {
-                        Object value = Yaml.parser().load(line);
-                        if (value instanceof Map<?, ?> map && map.get("title") != null) {
-                            title = String.valueOf(map.get("title")).strip();
-                        } else if (value instanceof Map<?, ?> map && map.get("aliases") instanceof List<?> list) {
-                            list.forEach(name -> aliases.add(String.valueOf(name).strip()));
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
+                title = FrontMatterLines.value(text, "title").map(value -> String.valueOf(value).strip()).orElse(null);
+                aliases = FrontMatterLines.names(text, "aliases");
+            } catch (IOException e) {
                 // The sheet itself is refused with its reason when it is parsed.
             }
             names.add(slugOf(file), title, aliases);

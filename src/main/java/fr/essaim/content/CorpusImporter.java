@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import fr.essaim.shared.Yaml;
 import fr.essaim.sheet.FieldError;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
@@ -91,29 +90,12 @@ public class CorpusImporter {
         if (ordered.containsKey(slug) || !visiting.add(slug)) {
             return;
         }
-        for (String original : takenUp(corpus.get(files.get(slug)).orElse(""))) {
+        for (String original : FrontMatterLines.names(corpus.get(files.get(slug)).orElse(""), "inspiredBy")) {
             if (files.containsKey(original)) {
                 place(original, files, corpus, ordered, visiting);
             }
         }
         ordered.put(slug, files.get(slug));
-    }
-
-    /** The names in the {@code inspiredBy} line of a sheet's front matter, if it has one. */
-    private static List<String> takenUp(String text) {
-        int end = text.indexOf("\n---", 3);
-        for (String line : (end < 0 ? "" : text.substring(0, end)).split("\n")) {
-            if (line.startsWith("inspiredBy:")) {
-                try {
-                    if (Yaml.parser().load(line) instanceof Map<?, ?> map && map.get("inspiredBy") instanceof List<?> names) {
-                        return names.stream().map(name -> String.valueOf(name).strip()).toList();
-                    }
-                } catch (RuntimeException e) {
-                    // The sheet itself is refused with its reason when it is parsed.
-                }
-            }
-        }
-        return List.of();
     }
 
     private void importSheet(Corpus corpus, String slug, String path, ImportReport report, String importer)
