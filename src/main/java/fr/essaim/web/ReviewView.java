@@ -96,7 +96,7 @@ public class ReviewView implements Serializable {
             return null;
         }
         return "publiee".equals(fait) ? "La fiche « " + fiche + " » est publiée."
-                : "La proposition sur « " + fiche + " » est refusée ; son auteur voit votre commentaire dans l'historique.";
+                : "La proposition sur « " + fiche + " » est refusée ; son auteur le voit dans « Mes fiches » et par courriel s'il les reçoit.";
     }
 
     private static Actor actor() {
