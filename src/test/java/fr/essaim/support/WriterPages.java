@@ -1,26 +1,14 @@
 package fr.essaim.support;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,7 +27,6 @@ public final class WriterPages {
      */
     public static final Pattern ENUM_WORDS = Pattern.compile("\\b(DRAFT|SUBMITTED|REJECTED|SUPERSEDED|PUBLISHED|ARCHIVED"
             + "|WITHDRAWN|UNPUBLISHED|contributor|editor|admin|experience|vademecum)\\b");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     /**
@@ -89,17 +76,7 @@ public final class WriterPages {
 
     /** The WCAG 2.1 A/AA violations axe-core finds on the current page, one line each; empty when none. */
     public static String axeViolations(WebDriver browser, String name) {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
-        List<Rule> violations = results.getViolations();
-        System.out.println("axe " + name + " : " + violations.size() + " violation(s), " + results.getPasses().size()
-                + " règles respectées");
-        StringBuilder report = new StringBuilder();
-        for (Rule rule : violations) {
-            report.append(name).append(": ").append(rule.getId()).append(" — ").append(rule.getHelp()).append(" — ")
-                    .append(rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget()))
-                            .collect(Collectors.joining(" ; "))).append('\n');
-        }
-        return report.toString();
+        return Browsers.axeViolations(browser, name, WCAG_21_AA);
     }
 
     /** How far the current page scrolls sideways: its scroll width beyond the window's width. */
@@ -114,15 +91,6 @@ public final class WriterPages {
 
     /** The whole page, as tall as it is (up to 5000 px), as target/screenshots/{name}.png. */
     public static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(5000, height + 120)));
-        try {
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            browser.manage().window().setSize(window);
-        }
+        Browsers.screenshot(browser, name);
     }
 }
