@@ -34,8 +34,8 @@ public class RecentEdits {
 
     /** The latest edit of each of the {@code count} sheets edited last, newest first. */
     public List<Revision> latest(int count) {
-        List<Revision> edits = em.createQuery("select r from Revision r join fetch r.sheet where not (r.number = 1 "
-                        + "and r.comment = :import) order by r.createdAt desc, r.id desc", Revision.class)
+        List<Revision> edits = em.createQuery("select r from Revision r join fetch r.sheet where (r.number <> 1 "
+                        + "or r.comment is null or r.comment <> :import) order by r.createdAt desc, r.id desc", Revision.class)
                 .setParameter("import", CORPUS_IMPORT).setMaxResults(count * 5).getResultList();
         Set<Long> seen = new HashSet<>();
         List<Revision> latest = new ArrayList<>();

@@ -37,12 +37,16 @@ public class MySheetsView {
     private List<Section> sections;
 
     @PostConstruct
-    void load() throws SQLException {
+    void load() {
         me = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-        accounts.find(me).ifPresent(account -> {
-            email = account.email();
-            reviewMails = account.reviewMails();
-        });
+        try {
+            accounts.find(me).ifPresent(account -> {
+                email = account.email();
+                reviewMails = account.reviewMails();
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Compte illisible : " + e.getMessage(), e);
+        }
     }
 
     public List<Section> getSections() {

@@ -66,7 +66,8 @@ public class ReviewView implements Serializable {
 
     public String getPreview() {
         Revision pending = getPending();
-        return pending == null ? "" : wikiLinks.linkedHtml(pending);
+        // The empty anchor links of the headings have no name for screen readers: the heading takes their id.
+        return pending == null ? "" : fr.essaim.markdown.HeadingAnchors.moveToHeadings(wikiLinks.linkedHtml(pending));
     }
 
     public String publish() throws IOException {
