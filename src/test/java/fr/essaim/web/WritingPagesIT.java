@@ -139,7 +139,6 @@ class WritingPagesIT {
             // Leaving before saving asks first; the text is still there when one comes back.
             String typed = text(browser);
             leaveByTheHomeLink(browser);
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("nouvelle")));
             browser.get(api.uri("fiches/nouvelle").toString());
             draftIsBack(browser, wait, title, typed);
 
@@ -153,12 +152,20 @@ class WritingPagesIT {
         }
     }
 
-    /** A link of the page followed with unsaved changes: the browser asks before leaving, the test answers « leave ». */
+    /**
+     * Whether the page would ask « leave this page? »: chromedriver answers that question itself, so
+     * the test asks the page's own handler through the event the browser sends before leaving.
+     */
+    private static boolean leavingAsks(WebDriver browser) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;");
+    }
+
+    /** With unsaved changes, leaving asks first; then the person leaves by a link of the page. */
     private static void leaveByTheHomeLink(WebDriver browser) {
+        assertTrue(leavingAsks(browser), "unsaved changes: the page asks before leaving");
         browser.findElement(By.cssSelector("a.brand")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/fiches/")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/fiches/")));
     }
 
     private static WebElement theme(WebDriver browser, String code) {
@@ -179,6 +186,7 @@ class WritingPagesIT {
         assertTrue(theme(browser, "3").isSelected() && theme(browser, "6").isSelected() && !theme(browser, "1").isSelected(),
                 "the ticked themes are back");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#apercu a.wikilink[href$='/fiches/" + GARAGE + "']")));
+        assertTrue(leavingAsks(browser), "the restored draft is not saved yet");
     }
 
     /** After « soumettre »: the history page, and the draft gone from the browser. Returns the new sheet's slug. */
@@ -459,6 +467,7 @@ class WritingPagesIT {
             logIn(browser, "ines");
             browser.get(api.uri("fiches/" + GARAGE + "/modifier").toString());
             String saved = text(browser);
+            assertFalse(leavingAsks(browser), "an untouched page lets one leave");
             browser.findElement(By.id("texte")).sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n\nUne phrase jamais enregistrée.");
             leaveByTheHomeLink(browser);
             browser.get(api.uri("fiches/" + GARAGE + "/modifier").toString());
@@ -467,6 +476,7 @@ class WritingPagesIT {
             assertTrue(text(browser).endsWith("Une phrase jamais enregistrée."), text(browser));
             browser.findElement(By.id("abandonner-brouillon")).click();
             assertEquals(saved, text(browser));
+            assertFalse(leavingAsks(browser), "nothing left unsaved");
             assertFalse(browser.findElement(By.id("brouillon-restaure")).getText().contains("Brouillon restauré"));
             assertNull(((JavascriptExecutor) browser).executeScript("return localStorage.getItem('essaim.brouillon.ines." + GARAGE + "')"));
             browser.navigate().refresh();
