@@ -469,6 +469,8 @@ class WritingPagesIT {
             String saved = text(browser);
             assertFalse(leavingAsks(browser), "an untouched page lets one leave");
             browser.findElement(By.id("texte")).sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n\nUne phrase jamais enregistrée.");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> (Long) ((JavascriptExecutor) b).executeScript(
+                    "return Math.round(document.getElementById('apercu').scrollTop)") > 0);
             leaveByTheHomeLink(browser);
             browser.get(api.uri("fiches/" + GARAGE + "/modifier").toString());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
