@@ -139,17 +139,27 @@ class WritingPagesIT {
             // Leaving before saving asks first; the text is still there when one comes back.
             String typed = text(browser);
             leaveByTheHomeLink(browser);
-            browser.get(api.uri("fiches/nouvelle").toString());
-            draftIsBack(browser, wait, title, typed);
-
-            browser.findElement(By.id("commentaire")).sendKeys("Première proposition");
-            browser.findElement(By.id("soumettre")).click();
-            String slug = submitted(browser, wait, "ines");
-            publishAsEditor(browser, wait, slug, false);
-            assertPublished(slug, title);
+            comeBackSubmitAndPublish(browser, wait, title, typed, false);
         } finally {
             browser.quit();
         }
+    }
+
+    /** The editor opened again finds the draft; the contributor submits it and an editor publishes it. */
+    private void comeBackSubmitAndPublish(WebDriver browser, WebDriverWait wait, String title, String typed, boolean keyboard)
+            throws Exception {
+        browser.get(api.uri("fiches/nouvelle").toString());
+        draftIsBack(browser, wait, title, typed);
+        if (keyboard) {
+            type(browser, tabTo(browser, "#commentaire"), "Proposition au clavier");
+            tabTo(browser, "#soumettre").sendKeys(Keys.ENTER);
+        } else {
+            browser.findElement(By.id("commentaire")).sendKeys("Première proposition");
+            browser.findElement(By.id("soumettre")).click();
+        }
+        String slug = submitted(browser, wait, "ines");
+        publishAsEditor(browser, wait, slug, keyboard);
+        assertPublished(slug, title);
     }
 
     /**
@@ -290,14 +300,7 @@ class WritingPagesIT {
             browser.switchTo().window(first);
             closeTab(browser);
             browser.switchTo().window(second);
-            browser.get(api.uri("fiches/nouvelle").toString());
-            draftIsBack(browser, wait, title, typed);
-
-            type(browser, tabTo(browser, "#commentaire"), "Proposition au clavier");
-            tabTo(browser, "#soumettre").sendKeys(Keys.ENTER);
-            String slug = submitted(browser, wait, "ines");
-            publishAsEditor(browser, wait, slug, true);
-            assertPublished(slug, title);
+            comeBackSubmitAndPublish(browser, wait, title, typed, true);
         } finally {
             browser.quit();
         }
