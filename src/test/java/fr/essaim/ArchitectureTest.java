@@ -23,7 +23,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
  *   api, web, partner, opendata, alert,       the web edge and the features that are pages and API
  *   essaimage
  *   content, search, security, sheet,         the features
- *   theme, territory, markdown, mail
+ *   theme, territory, markdown, mail, review
  *   shared, problem                           JSON, YAML, text folding, problem details: import no other
  *                                             Essaim package
  *   infra                                     transactions, JDBC, data source, database identity,
@@ -76,7 +76,7 @@ class ArchitectureTest {
                         "fr.essaim.alert..", "fr.essaim.essaimage..")
                 .layer("Features").definedBy("fr.essaim.content..", "fr.essaim.search..", "fr.essaim.security..",
                         "fr.essaim.sheet..", "fr.essaim.theme..", "fr.essaim.territory..", "fr.essaim.markdown..",
-                        "fr.essaim.mail..")
+                        "fr.essaim.mail..", "fr.essaim.review..")
                 .layer("Shared").definedBy("fr.essaim.shared..", "fr.essaim.problem..")
                 .layer("Infrastructure").definedBy("fr.essaim.infra..")
                 .whereLayer("Startup").mayNotBeAccessedByAnyLayer()

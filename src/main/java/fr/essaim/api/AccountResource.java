@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.problem.Problems;
+import fr.essaim.mail.EmailAddresses;
 import fr.essaim.security.AccountService;
 import fr.essaim.security.Roles;
 
@@ -63,8 +64,15 @@ public class AccountResource {
     public Response create(JsonObject body) throws SQLException {
         try {
             List<String> roles = roles(body);
+            String email = body.getString("email", null);
+            if (email != null && !email.isBlank() && EmailAddresses.normalize(email).isEmpty()) {
+                throw new AccountService.AccountException(EmailAddresses.invalid(email));
+            }
             AccountService.Account created = accounts.register(body.getString("name", null),
                     body.getString("password", "").toCharArray(), roles == null ? List.of(Roles.CONTRIBUTOR) : roles);
+            if (email != null) {
+                created = accounts.setContact(created.name(), email, true);
+            }
             return Response.status(201).entity(toJson(created)).build();
         } catch (AccountService.AccountException e) {
             return Problems.response(e.getMessage().contains("existe déjà") ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
@@ -86,7 +94,11 @@ public class AccountResource {
         try {
             Boolean disabled = body.containsKey("disabled") ? body.getBoolean("disabled") : null;
             char[] password = body.containsKey("password") ? body.getString("password").toCharArray() : null;
-            return Response.ok(toJson(accounts.update(name, roles(body), disabled, password))).build();
+            AccountService.Account changed = accounts.update(name, roles(body), disabled, password);
+            if (body.containsKey("email")) {
+                changed = accounts.setContact(name, body.isNull("email") ? null : body.getString("email"), changed.reviewMails());
+            }
+            return Response.ok(toJson(changed)).build();
         } catch (AccountService.AccountException e) {
             return Problems.response(e.getMessage().startsWith("Aucun compte") ? Response.Status.NOT_FOUND
                     : Response.Status.BAD_REQUEST, e.getMessage());
@@ -107,21 +119,22 @@ public class AccountResource {
     }
 
     private static AccountAnswer toJson(AccountService.Account account) {
-        return new AccountAnswer(account.name(), List.copyOf(account.roles()), account.disabled(), account.createdAt().toString());
+        return new AccountAnswer(account.name(), List.copyOf(account.roles()), account.disabled(), account.createdAt().toString(),
+                account.email());
     }
 
-    @JsonbPropertyOrder({"name", "roles", "disabled", "created"})
-    public record AccountAnswer(String name, List<String> roles, boolean disabled, String created) {
+    @JsonbPropertyOrder({"name", "roles", "disabled", "created", "email"})
+    public record AccountAnswer(String name, List<String> roles, boolean disabled, String created, String email) {
     }
 
     public record Accounts(List<AccountAnswer> accounts) {
     }
 
     /** A new account; roles default to contributor. */
-    public record NewAccount(String name, String password, List<String> roles) {
+    public record NewAccount(String name, String password, List<String> roles, String email) {
     }
 
-    /** A change of an account: any of its roles, whether it is disabled, its password. */
-    public record AccountChange(List<String> roles, Boolean disabled, String password) {
+    /** A change of an account: any of its roles, whether it is disabled, its password, its e-mail address. */
+    public record AccountChange(List<String> roles, Boolean disabled, String password, String email) {
     }
 }

@@ -19,6 +19,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import fr.essaim.infra.DataSourceDeclaration;
 import fr.essaim.infra.Jdbc;
+import fr.essaim.mail.EmailAddresses;
 
 /** Accounts: created with a hashed password and their roles. */
 @ApplicationScoped
@@ -97,7 +98,8 @@ public class AccountService {
     }
 
     /** An account as administrators see it: never its password hash. */
-    public record Account(String name, java.util.List<String> roles, boolean disabled, OffsetDateTime createdAt) {
+    public record Account(String name, java.util.List<String> roles, boolean disabled, OffsetDateTime createdAt,
+            String email, boolean reviewMails) {
     }
 
     /** Why an account cannot be created or changed as asked, in French. */
@@ -176,6 +178,31 @@ public class AccountService {
         return find(name).orElseThrow();
     }
 
+    /**
+     * Sets the address review mails go to (blank removes it) and whether this person wants them;
+     * an address that cannot receive mail is refused, in French.
+     */
+    public Account setContact(String name, String email, boolean reviewMails) throws AccountException, SQLException {
+        String address = null;
+        if (email != null && !email.isBlank()) {
+            address = EmailAddresses.normalize(email).orElseThrow(() -> new AccountException(EmailAddresses.invalid(email)));
+        }
+        String stored = address;
+        int changed = Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update account set email = ?, review_mails = ? where username = ?")) {
+                update.setString(1, stored);
+                update.setBoolean(2, reviewMails);
+                update.setString(3, name);
+                return update.executeUpdate();
+            }
+        });
+        if (changed == 0) {
+            throw new AccountException("Aucun compte ne s'appelle « " + name + " ».");
+        }
+        return find(name).orElseThrow();
+    }
+
     public java.util.Optional<Account> find(String name) throws SQLException {
         return list().stream().filter(a -> a.name().equals(name)).findFirst();
     }
@@ -190,12 +217,12 @@ public class AccountService {
                     roles.computeIfAbsent(rows.getString(1), k -> new java.util.ArrayList<>()).add(rows.getString(2));
                 }
             }
-            try (ResultSet rows = sql.executeQuery("select username, disabled, created_at from account order by username")) {
+            try (ResultSet rows = sql.executeQuery("select username, disabled, created_at, email, review_mails from account order by username")) {
                 while (rows.next()) {
                     String name = rows.getString(1);
                     java.util.List<String> granted = roles.getOrDefault(name, java.util.List.of());
                     accounts.add(new Account(name, Roles.ALL.stream().filter(granted::contains).toList(),
-                            rows.getBoolean(2), rows.getObject(3, OffsetDateTime.class)));
+                            rows.getBoolean(2), rows.getObject(3, OffsetDateTime.class), rows.getString(4), rows.getBoolean(5)));
                 }
             }
         }

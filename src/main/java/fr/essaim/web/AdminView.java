@@ -10,6 +10,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import fr.essaim.review.RecentEdits;
 import fr.essaim.security.AccountService;
 import fr.essaim.security.Roles;
 import fr.essaim.security.TokenService;
@@ -30,8 +31,12 @@ public class AdminView {
     @Inject
     SheetService sheets;
 
+    @Inject
+    RecentEdits recentEdits;
+
     private String name;
     private String password;
+    private String email;
     private List<String> roles = new ArrayList<>(List.of(Roles.CONTRIBUTOR));
     private String newToken;
 
@@ -55,15 +60,24 @@ public class AdminView {
         return sheets.reviewQueue();
     }
 
-    public List<fr.essaim.sheet.Sheet> getLatest() {
-        return sheets.latestChanged(10);
+    public List<Revision> getLatest() {
+        return recentEdits.latest(10);
     }
 
     public String create() throws SQLException {
         try {
-            accounts.register(name == null ? null : name.strip(), password == null ? new char[0] : password.toCharArray(), roles);
+            String address = email == null || email.isBlank() ? null : email;
+            if (address != null && fr.essaim.mail.EmailAddresses.normalize(address).isEmpty()) {
+                throw new AccountService.AccountException(fr.essaim.mail.EmailAddresses.invalid(address));
+            }
+            AccountService.Account created = accounts.register(name == null ? null : name.strip(),
+                    password == null ? new char[0] : password.toCharArray(), roles);
+            if (address != null) {
+                accounts.setContact(created.name(), address, true);
+            }
             info("Compte « " + name + " » créé.");
             name = null;
+            email = null;
         } catch (AccountService.AccountException e) {
             error(e.getMessage());
         }
@@ -79,7 +93,8 @@ public class AdminView {
                 changed.add(role);
             }
             accounts.update(account, changed, null, null);
-            info("Rôles de « " + account + " » : " + (changed.isEmpty() ? "aucun" : String.join(", ", changed)) + ".");
+            info("Rôles de « " + account + " » : " + (changed.isEmpty() ? "aucun"
+                    : String.join(", ", Roles.ALL.stream().filter(changed::contains).map(AdminView::roleLabel).toList())) + ".");
         } catch (AccountService.AccountException e) {
             error(e.getMessage());
         }
@@ -109,6 +124,12 @@ public class AdminView {
         return null;
     }
 
+    /** "editor" → "relecteur", from the pages' bundle. */
+    private static String roleLabel(String role) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg").getString("role." + role);
+    }
+
     private static void info(String message) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
@@ -131,6 +152,14 @@ public class AdminView {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public List<String> getRoles() {

@@ -23,6 +23,7 @@ public class Labels {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH);
 
     @Inject
     SheetService sheets;
@@ -72,6 +73,11 @@ public class Labels {
     /** "3 mars 2025". */
     public String date(OffsetDateTime time) {
         return time == null ? "" : DATE.format(time.atZoneSameInstant(PARIS));
+    }
+
+    /** "3 mars 2025 à 14:05", in Paris time. */
+    public String dateTime(OffsetDateTime time) {
+        return time == null ? "" : DATE_TIME.format(time.atZoneSameInstant(PARIS));
     }
 
     /** The machine-readable date for a {@code <time>} element. */

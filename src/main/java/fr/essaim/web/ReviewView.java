@@ -66,7 +66,8 @@ public class ReviewView implements Serializable {
 
     public String getPreview() {
         Revision pending = getPending();
-        return pending == null ? "" : wikiLinks.linkedHtml(pending);
+        // The empty anchor links of the headings have no name for screen readers: the heading takes their id.
+        return pending == null ? "" : fr.essaim.markdown.HeadingAnchors.moveToHeadings(wikiLinks.linkedHtml(pending));
     }
 
     public String publish() throws IOException {
@@ -96,7 +97,7 @@ public class ReviewView implements Serializable {
             return null;
         }
         return "publiee".equals(fait) ? "La fiche « " + fiche + " » est publiée."
-                : "La proposition sur « " + fiche + " » est refusée ; son auteur voit votre commentaire dans l'historique.";
+                : "La proposition sur « " + fiche + " » est refusée ; son auteur le voit dans « Mes fiches » et par courriel s'il les reçoit.";
     }
 
     private static Actor actor() {

@@ -22,7 +22,7 @@ import fr.essaim.security.Roles;
  * one writers' address under a sheet, {@code /fiches/{slug}/modifier}, checks its caller here.
  */
 @WebFilter(urlPatterns = {"/recherche", "/themes/*", "/territoires/*", "/fiches/*", "/connexion", "/deconnexion",
-    "/relecture", "/admin"})
+    "/relecture", "/admin", "/mes-fiches"})
 public class Routes extends HttpFilter {
 
     private static final Map<String, String> FIXED = Map.of(
@@ -31,6 +31,7 @@ public class Routes extends HttpFilter {
             "/deconnexion", "/deconnexion.xhtml",
             "/relecture", "/ecriture/relecture.xhtml",
             "/admin", "/ecriture/admin.xhtml",
+            "/mes-fiches", "/ecriture/mes-fiches.xhtml",
             "/fiches/nouvelle", "/ecriture/fiche.xhtml");
 
     @Override

@@ -31,9 +31,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -325,17 +322,7 @@ class AlertsIT {
     }
 
     private static String axe(WebDriver browser, String name) {
-        Results results = new AxeBuilder().analyze(browser);
-        List<Rule> violations = results.getViolations();
-        System.out.println("axe " + name + " : " + violations.size() + " violation(s), " + results.getPasses().size()
-                + " règles respectées");
-        StringBuilder report = new StringBuilder();
-        for (Rule rule : violations) {
-            report.append(name).append(": ").append(rule.getId()).append(" — ").append(rule.getHelp()).append(" — ")
-                    .append(rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget()))
-                            .collect(Collectors.joining(" ; "))).append('\n');
-        }
-        return report.toString();
+        return Browsers.axeViolations(browser, name, List.of());
     }
 
     private static void assertOneClickHeaders(MimeMessage message) throws Exception {

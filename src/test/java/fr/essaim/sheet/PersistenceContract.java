@@ -98,12 +98,18 @@ abstract class PersistenceContract {
                 sql.execute("drop table " + table);
             }
             sql.execute("delete from \"flyway_schema_history\" where \"version\" in ('30', '31', '32', '50', '51', '60', '70')");
+            sql.execute("drop index workflow_event_mail_pending");
+            sql.execute("alter table workflow_event drop column mail_pending");
+            for (String column : List.of("email", "review_mails", "review_digest_at")) {
+                sql.execute("alter table account drop column " + column);
+            }
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" = '80'");
             sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
                     + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
                     + "current_timestamp, current_timestamp, 1)");
         }
 
-        assertEquals(8, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+        assertEquals(9, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
         assertEquals("ancienne", links.resolveWikiTarget("l'ile-d'yeu : maison des services"));
     }
