@@ -10,21 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,12 +39,11 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.essaim.support.Api;
 import fr.essaim.support.Browsers;
 import fr.essaim.support.Deployed;
+import fr.essaim.support.MailBox;
+import fr.essaim.support.WriterPages;
 
 /**
  * The editor in headless Chromium on a real Payara Micro: a contributor writes a sheet with the
@@ -64,7 +58,8 @@ class WritingPagesIT {
     private static final String PASSWORD = "mot-de-passe-long-1";
     private static final String GARAGE = "garage-solidaire-du-hainaut";
     private static final String GARAGE_TITLE = "Garage Solidaire du Hainaut, des voitures à bas coût pour retrouver un emploi";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String INES_MAIL = "ines.martin@mairie-de-saint-bonnet.fr";
+    private static final String OSCAR_MAIL = "oscar.leroy@reseau-rural.fr";
 
     @ArquillianResource
     private URL base;
@@ -76,17 +71,25 @@ class WritingPagesIT {
         return Deployed.application();
     }
 
+    private static MailBox mails;
+
     @BeforeAll
-    static void screenshots() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
+    static void start() {
+        mails = MailBox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mails.close();
     }
 
     @BeforeEach
     void accounts() throws Exception {
         api = Api.ready(base);
-        for (String[] account : new String[][] {{"ines", "\"contributor\""}, {"oscar", "\"editor\",\"contributor\""}}) {
+        for (String[] account : new String[][] {{"ines", "\"contributor\"", INES_MAIL}, {"oscar", "\"editor\",\"contributor\"", OSCAR_MAIL}}) {
             HttpResponse<String> created = api.send("POST", "api/v1/accounts", ADMIN, "application/json",
-                    "{\"name\":\"" + account[0] + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[" + account[1] + "]}");
+                    "{\"name\":\"" + account[0] + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[" + account[1] + "],\"email\":\""
+                            + account[2] + "\"}");
             assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
         }
     }
@@ -158,8 +161,10 @@ class WritingPagesIT {
             browser.findElement(By.id("soumettre")).click();
         }
         String slug = submitted(browser, wait, "ines");
+        editorIsTold(slug, title);
         publishAsEditor(browser, wait, slug, keyboard);
         assertPublished(slug, title);
+        authorIsTold(browser, slug, title);
     }
 
     /**
@@ -206,18 +211,38 @@ class WritingPagesIT {
         String slug = browser.getCurrentUrl().replaceAll(".*/fiches/([^/]+)/historique.*", "$1");
         assertNull(((JavascriptExecutor) browser).executeScript(
                 "return localStorage.getItem('essaim.brouillon." + author + ".nouvelle')"), "a saved draft is no longer kept");
-        afterSubmit(slug);
         return slug;
     }
 
-    /** What the review of a proposal tells people (mails, « Mes fiches ») is checked here once it exists. */
-    void afterSubmit(String slug) {
-        // Nothing yet: the editor is told of proposals only on /relecture.
+    /** The editors are told by mail that a proposal waits, with a link to review it. */
+    private void editorIsTold(String slug, String title) throws Exception {
+        MimeMessage digest = awaitMail(OSCAR_MAIL, "« " + title + " »");
+        assertTrue(MailBox.text(digest).contains("relecture?fiche=" + slug), MailBox.text(digest));
     }
 
-    /** What the author is told once the sheet is published is checked here once it exists. */
-    void afterPublish(String slug) {
-        // Nothing yet.
+    /** The author is told by mail that the sheet is published, and « Mes fiches » shows it so. */
+    private void authorIsTold(WebDriver browser, String slug, String title) throws Exception {
+        MimeMessage published = awaitMail(INES_MAIL, "« " + title + " » est publiée");
+        assertTrue(MailBox.text(published).contains("fiches/" + slug), MailBox.text(published));
+        browser.manage().deleteAllCookies();
+        logIn(browser, "ines");
+        browser.get(api.uri("mes-fiches").toString());
+        WebElement entry = browser.findElement(By.cssSelector(".groupe-published li[data-slug='" + slug + "']"));
+        assertEquals("Publiée", entry.findElement(By.cssSelector(".etat")).getText(), entry.getText());
+    }
+
+    /** Waits (up to a minute: editors get at most one digest per period) for a mail to this address that says this. */
+    private static MimeMessage awaitMail(String address, String saying) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage mail : mails.to(address)) {
+                if (mail.getSubject().contains(saying) || MailBox.text(mail).contains(saying)) {
+                    return mail;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + address + " saying " + saying);
     }
 
     private void publishAsEditor(WebDriver browser, WebDriverWait wait, String slug, boolean keyboard) throws Exception {
@@ -238,7 +263,6 @@ class WritingPagesIT {
             browser.findElement(By.id("publier")).click();
         }
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info"), "est publiée"));
-        afterPublish(slug);
     }
 
     /** Published with the ticked themes, and its wiki link leads to the sheet chosen in the completion. */
@@ -387,7 +411,7 @@ class WritingPagesIT {
             assertTrue(link.getText().startsWith("Titre : champ obligatoire"), link.getText());
             link.click();
             assertEquals(title, browser.switchTo().activeElement(), "the summary's link leads into the field");
-            assertEquals("", axe(browser, "editeur-erreurs"));
+            assertEquals("", WriterPages.axeViolations(browser, "editeur-erreurs"));
         } finally {
             browser.quit();
         }
@@ -400,9 +424,11 @@ class WritingPagesIT {
             logIn(browser, "ines");
             StringBuilder report = new StringBuilder();
             browser.get(api.uri("fiches/nouvelle").toString());
-            report.append(axe(browser, "editeur-nouvelle"));
+            report.append(WriterPages.axeViolations(browser, "editeur-nouvelle"));
+            assertEquals(List.of(), WriterPages.enumWordsShown(browser), "editeur-nouvelle");
             browser.get(api.uri("fiches/" + GARAGE + "/modifier").toString());
-            report.append(axe(browser, "editeur-modifier"));
+            report.append(WriterPages.axeViolations(browser, "editeur-modifier"));
+            assertEquals(List.of(), WriterPages.enumWordsShown(browser), "editeur-modifier");
             WebElement title = browser.findElement(By.cssSelector("input.champ-title"));
             assertEquals(GARAGE_TITLE, title.getAttribute("value"));
             assertTrue(width(browser, title, "scrollWidth") <= width(browser, title, "clientWidth"),
@@ -411,7 +437,7 @@ class WritingPagesIT {
             WebElement preview = browser.findElement(By.id("apercu"));
             assertTrue(preview.getLocation().getX() > text.getLocation().getX() + text.getSize().getWidth()
                     && preview.getLocation().getY() < text.getLocation().getY() + text.getSize().getHeight(), "the preview beside the text");
-            wholePage(browser, 1280, "editeur-1280");
+            WriterPages.screenshot(browser, "editeur-1280");
 
             browser.manage().window().setSize(new Dimension(375, 900));
             for (String path : List.of("fiches/nouvelle", "fiches/" + GARAGE + "/modifier")) {
@@ -424,43 +450,15 @@ class WritingPagesIT {
             preview = browser.findElement(By.id("apercu"));
             assertTrue(preview.getLocation().getY() > text.getLocation().getY() + text.getSize().getHeight() - 5,
                     "on a phone the preview comes under the text");
-            wholePage(browser, 375, "editeur-375");
+            WriterPages.screenshot(browser, "editeur-375");
             assertEquals("", report.toString());
         } finally {
             browser.quit();
         }
     }
 
-    /** The whole page in one picture: the window as tall as the page. */
-    private static void wholePage(WebDriver browser, int width, String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 150, 8000)));
-        screenshot(browser, name);
-        browser.manage().window().setSize(before);
-    }
-
     private static long width(WebDriver browser, WebElement element, String property) {
         return (Long) ((JavascriptExecutor) browser).executeScript("return arguments[0]." + property, element);
-    }
-
-    private static String axe(WebDriver browser, String name) throws IOException {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        screenshot(browser, "axe-" + name);
-        List<Rule> violations = results.getViolations();
-        System.out.println("axe " + name + " : " + violations.size() + " violation(s), " + results.getPasses().size()
-                + " règles respectées");
-        StringBuilder report = new StringBuilder();
-        Consumer<Rule> add = rule -> report.append(name).append(": ").append(rule.getId()).append(" — ").append(rule.getHelp())
-                .append(" — ").append(rule.getNodes().stream().limit(4).map(n -> String.valueOf(n.getTarget()))
-                        .collect(Collectors.joining(" ; "))).append('\n');
-        violations.forEach(add);
-        return report.toString();
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
