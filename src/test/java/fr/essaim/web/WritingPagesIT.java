@@ -34,7 +34,9 @@ import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -459,6 +461,38 @@ class WritingPagesIT {
 
     private static long width(WebDriver browser, WebElement element, String property) {
         return (Long) ((JavascriptExecutor) browser).executeScript("return arguments[0]." + property, element);
+    }
+
+    @Test
+    void aSaveThatCannotReachTheServerLosesNothing() throws Exception {
+        String sheet = "zirondaile-halte-garderie-itinerante";
+        ChromeDriver browser = (ChromeDriver) chromium(1280, 1400);
+        try {
+            int revisions = revisionCount(sheet);
+            logIn(browser, "ines");
+            browser.get(api.uri("fiches/" + sheet + "/modifier").toString());
+            browser.findElement(By.id("texte")).sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n\nAjout écrit pendant une coupure.");
+            ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+            offline.setOffline(true);
+            browser.setNetworkConditions(offline);
+            browser.findElement(By.id("brouillon")).click();
+            // The browser shows its own « no connection » page instead of the answer.
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.findElements(By.id("texte")).isEmpty());
+            browser.deleteNetworkConditions();
+
+            browser.get(api.uri("fiches/" + sheet + "/modifier").toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("brouillon-restaure"), "Brouillon restauré"));
+            assertTrue(text(browser).endsWith("Ajout écrit pendant une coupure."), text(browser));
+            assertEquals(revisions, revisionCount(sheet), "nothing reached the server");
+            browser.findElement(By.id("abandonner-brouillon")).click();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private int revisionCount(String sheet) throws Exception {
+        return json(api.getAs("api/v1/sheets/" + sheet + "/revisions", Api.basic("oscar", PASSWORD))).getJsonArray("revisions").size();
     }
 
     @Test
