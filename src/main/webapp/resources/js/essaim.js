@@ -58,3 +58,14 @@
     });
   }
 })();
+
+// After a sheet was saved, the draft its editor kept in this browser is no longer needed.
+(function () {
+  try {
+    var saved = sessionStorage.getItem('essaim.enregistrement');
+    if (saved && /[?&]enregistre=/.test(location.search)) {
+      localStorage.removeItem(saved);
+      sessionStorage.removeItem('essaim.enregistrement');
+    }
+  } catch (e) { /* storage refused: nothing was kept */ }
+})();

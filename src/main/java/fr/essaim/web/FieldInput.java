@@ -171,6 +171,9 @@ public class FieldInput implements Serializable {
                 return blank(text) ? null : number(text);
             case "BOOLEAN":
                 return blank(text) ? null : Boolean.valueOf(text);
+            case "TEXT":
+                // A long line is typed in a wrapping area: a line break there is a space.
+                return blank(text) ? null : text.strip().replaceAll("\\s*\\R\\s*", " ");
             default:
                 return blank(text) ? null : text.strip();
         }
@@ -199,6 +202,19 @@ public class FieldInput implements Serializable {
 
     public String getType() {
         return type;
+    }
+
+    /** The accroche, one line too long for an input: typed in an area that wraps, so that it shows whole. */
+    public boolean isLong() {
+        return type.equals("TEXT") && name.equals("summary");
+    }
+
+    /** Several inputs under one name (checkboxes, a territory list, a carrier, sources): a fieldset with a legend. */
+    public boolean isGroup() {
+        return switch (type) {
+            case "MULTI_ENUM", "THEMES", "TERRITORIES", "ACTOR", "SOURCES" -> true;
+            default -> false;
+        };
     }
 
     public boolean isRequired() {

@@ -74,6 +74,7 @@ public class SheetEditorView implements Serializable {
     private String comment;
     private final List<String> errors = new ArrayList<>();
     private String bodyError;
+    private String commentError;
     private Conflict conflict;
     private boolean loaded;
 
@@ -191,6 +192,7 @@ public class SheetEditorView implements Serializable {
     private String save(Then step) throws IOException {
         errors.clear();
         bodyError = null;
+        commentError = null;
         inputs.forEach(i -> i.setError(null));
         conflict = null;
         String source = composeSource();
@@ -220,6 +222,8 @@ public class SheetEditorView implements Serializable {
                             : input.get().getError() + " ; " + error.message());
                 } else if (error.field().equals("source") || error.field().equals("body")) {
                     bodyError = error.message();
+                } else if (error.field().equals("comment")) {
+                    commentError = error.message();
                 } else {
                     errors.add(error.toString());
                 }
@@ -262,9 +266,22 @@ public class SheetEditorView implements Serializable {
         return sheets.schema().kinds().stream().map(k -> new SelectItem(k.name(), k.label())).toList();
     }
 
+    /** The 18 themes as checkboxes, numbered as on the home page. */
     public List<SelectItem> getThemes() {
-        return themes.all().stream().map(t -> new SelectItem(String.valueOf(t.getCode()), t.getCode() + ". " + t.getLabel()))
-                .toList();
+        return themes.all().stream().map(t -> new SelectItem(String.valueOf(t.getCode()),
+                "<span class=\"tile-code\">" + t.getCode() + "</span> " + org.jsoup.nodes.Entities.escape(t.getLabel()),
+                null, false, false)).toList();
+    }
+
+    /** The sections the schema recommends for the kind being written, for the toolbar's « plan recommandé ». */
+    public String getPlan() {
+        return sheets.schema().kind(kind).map(k -> String.join("|", k.sections())).orElse("");
+    }
+
+    /** Where the browser keeps what is typed before it is saved: one place per person and per sheet. */
+    public String getDraftKey() {
+        Actor actor = actor();
+        return "essaim.brouillon." + (actor == null ? "" : actor.name()) + "." + (isNew() ? "nouvelle" : slug);
     }
 
     /** The name shown for a territory key in the chosen list. */
@@ -350,6 +367,10 @@ public class SheetEditorView implements Serializable {
 
     public String getBodyError() {
         return bodyError;
+    }
+
+    public String getCommentError() {
+        return commentError;
     }
 
     public Conflict getConflict() {

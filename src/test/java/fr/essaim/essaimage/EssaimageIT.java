@@ -319,7 +319,7 @@ class EssaimageIT {
             String violations = axe(browser, "essaimage-reprendre");
 
             browser.findElement(By.cssSelector("input.champ-title")).sendKeys("Atelier vélo solidaire de Guillestre");
-            browser.findElement(By.cssSelector("input.champ-summary")).sendKeys("Un atelier de réparation repris de celui de Die.");
+            browser.findElement(By.cssSelector(".champ-summary")).sendKeys("Un atelier de réparation repris de celui de Die.");
             WebElement territory = browser.findElement(By.cssSelector("input.territoires-recherche"));
             territory.sendKeys("Guillestre");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".territoires-suggestions li[data-cle='commune:05065']")))

@@ -530,8 +530,8 @@ class WorkflowIT {
                     browser.findElement(By.cssSelector("input.champ-title")).getAttribute("value"));
             new Select(browser.findElement(By.id("type"))).selectByValue("experience");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.champ-porteur-nom")));
-            browser.findElement(By.cssSelector("input.champ-summary")).sendKeys("Un minibus équipé relie les hameaux aux services.");
-            new Select(browser.findElement(By.cssSelector("select.champ-themes"))).selectByValue("3");
+            browser.findElement(By.cssSelector(".champ-summary")).sendKeys("Un minibus équipé relie les hameaux aux services.");
+            browser.findElement(By.cssSelector(".cases-themes input[type=checkbox][value='3']")).click();
             WebElement territory = browser.findElement(By.cssSelector("input.territoires-recherche"));
             territory.sendKeys("Guillestre");
             WebElement suggestion = wait.until(ExpectedConditions.elementToBeClickable(
