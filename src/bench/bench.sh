@@ -58,6 +58,23 @@ page() {
   echo "$(awk -v t="$median" 'BEGIN {printf "%.0f", t * 1000}') ms (HTTP $code, $(( size / 1024 )) Kio)"
 }
 
+# Every sitemap file once, in the index's order: "index N ms ; F fichier(s) : max M ms, médiane D ms, A adresses".
+sitemaps() {
+  local index; index=$(curl -s -o "$work/sitemap.xml" -w '%{time_total}' "$base/sitemap.xml")
+  local times=() urls=0 loc
+  for loc in $(grep -oE '<loc>[^<]*</loc>' "$work/sitemap.xml" | sed -E 's#</?loc>##g'); do
+    times+=("$(curl -s -o "$work/sitemap-file.xml" -w '%{time_total}' "$base/${loc#*://*/}")")
+    urls=$(( urls + $(grep -o '<url>' "$work/sitemap-file.xml" | wc -l) ))
+  done
+  local sorted; sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  awk -v i="$index" -v n="${#times[@]}" -v u="$urls" -v max="$(echo "$sorted" | tail -1)" \
+    -v med="$(echo "$sorted" | sed -n "$(( (${#times[@]} + 1) / 2 ))p")" \
+    'BEGIN {printf "index %.0f ms ; %d fichier(s) : max %.0f ms, médiane %.0f ms, %d adresses", i * 1000, n, max * 1000, med * 1000, u}'
+}
+
+# The time of one request, the very first one to this page: "N ms".
+first_load() { awk -v t="$(curl -s -o /dev/null -w '%{time_total}' "$base$1")" 'BEGIN {printf "%.0f ms", t * 1000}'; }
+
 echo "== Corpus de $n fiches"
 java src/bench/GenerateCorpus.java content "$n" "$work/content" > /dev/null
 
@@ -71,6 +88,7 @@ row[first]+=" ; $searchable fiches trouvées par la recherche"
 for _ in $(seq 1 3000); do grep -q 'Liste de complétion construite' "$log" && break; sleep 0.1; done
 row[first]+=" ; $(grep -o 'Liste de complétion construite en [0-9]* ms' "$log" | head -1) après"
 row[memory_start]=$(memory)
+row[sitemap]="première fois : $(sitemaps) ; à nouveau : $(sitemaps)"
 
 echo "== Charge de recherche"
 load 1 1 > /dev/null # warm-up
@@ -124,6 +142,7 @@ echo "== Redémarrage"
 stop
 start
 row[restart]="$(wait_ready) ms"
+row[first_loads]="accueil $(first_load /), recherche $(first_load "/recherche?q=itinerance&theme=6"), fiche $(first_load "/fiches/$slug"), thème $(first_load /themes/6), territoire $(first_load /territoires/departement:05)"
 
 echo "== Réindexation complète"
 stop
@@ -160,7 +179,9 @@ echo "| page de recherche \`/recherche\` | ${row[search]} |"
 echo "| page d'une fiche | ${row[sheet]} |"
 echo "| page d'un thème \`/themes/6\` | ${row[theme]} |"
 echo "| page d'un territoire \`/territoires/departement:05\` | ${row[territory]} |"
+echo "| premier chargement de chaque page juste après le redémarrage (prêt) | ${row[first_loads]} |"
 echo "| API d'une fiche | ${row[api]} |"
+echo "| plan du site \`/sitemap.xml\` puis chaque \`/sitemaps/N.xml\`, juste après le premier démarrage | ${row[sitemap]} |"
 echo "| CSV de toute la recherche (\`/api/v1/search?format=csv\`), puis \`/donnees/fiches.csv\` | ${row[csv]} |"
 echo "| publication → recherche, sous 16 clients | ${row[publish]} |"
 echo "| redémarrage jusqu'à prêt | ${row[restart]} |"

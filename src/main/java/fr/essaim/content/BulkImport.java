@@ -65,12 +65,12 @@ final class BulkImport {
 
     /** Imports these sheet files ({@code fiches/<slug>.md} of {@code folder}), reporting each. */
     void run(Path folder, List<Path> files, ImportReport report, Fallback fallback) {
-        WikiTargets targets = wikiTargets(files);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<fr.essaim.sheet.SheetParser> parsers = ThreadLocal.withInitial(
                 () -> new fr.essaim.sheet.SheetParser(schema, new MarkdownRenderer()));
         try {
+            WikiTargets targets = wikiTargets(pool, files);
             List<Future<Parsed>> next = parseAside(pool, folder, batchAt(files, 0), parsers, targets);
             for (int from = 0; from < files.size(); from += BATCH) {
                 List<Future<Parsed>> futures = next;
@@ -114,7 +114,7 @@ final class BulkImport {
         return futures;
     }
 
-    private static Parsed get(Future<Parsed> future) {
+    private static <T> T get(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -147,22 +147,35 @@ final class BulkImport {
 
     /**
      * Wiki link targets resolved as {@code WikiLinks} resolves them, against the names of the
-     * corpus being imported, read once: no query per link.
+     * corpus being imported, read once on every core: no query per link. The names are added in
+     * the corpus's order, since the first sheet to claim a name keeps it.
      */
-    private static WikiTargets wikiTargets(List<Path> files) {
+    private static WikiTargets wikiTargets(ExecutorService pool, List<Path> files) {
+        List<Future<List<Names>>> parts = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<Path> part = batchAt(files, from);
+            parts.add(pool.submit(() -> part.stream().map(BulkImport::namesOf).toList()));
+        }
         WikiTargets.KnownNames names = new WikiTargets.KnownNames();
-        for (Path file : files) {
-            String title = null;
-            List<String> aliases = List.of();
-            try {
-                String text = Files.readString(file);
-                title = FrontMatterLines.value(text, "title").map(value -> String.valueOf(value).strip()).orElse(null);
-                aliases = FrontMatterLines.names(text, "aliases");
-            } catch (IOException e) {
-                // The sheet itself is refused with its reason when it is parsed.
-            }
-            names.add(slugOf(file), title, aliases);
+        for (Future<List<Names>> part : parts) {
+            get(part).forEach(sheet -> names.add(sheet.slug(), sheet.title(), sheet.aliases()));
         }
         return new WikiTargets(names);
+    }
+
+    private record Names(String slug, String title, List<String> aliases) {
+    }
+
+    private static Names namesOf(Path file) {
+        String title = null;
+        List<String> aliases = List.of();
+        try {
+            String text = Files.readString(file);
+            title = FrontMatterLines.value(text, "title").map(value -> String.valueOf(value).strip()).orElse(null);
+            aliases = FrontMatterLines.names(text, "aliases");
+        } catch (IOException e) {
+            // The sheet itself is refused with its reason when it is parsed.
+        }
+        return new Names(slugOf(file), title, aliases);
     }
 }

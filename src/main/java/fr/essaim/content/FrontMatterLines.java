@@ -22,7 +22,7 @@ final class FrontMatterLines {
         for (String line : (end < 0 ? "" : text.substring(0, end)).split("\n")) {
             if (line.startsWith(key + ":")) {
                 try {
-                    if (Yaml.parser().load(line) instanceof Map<?, ?> map && map.get(key) != null) {
+                    if (Yaml.threadParser().load(line) instanceof Map<?, ?> map && map.get(key) != null) {
                         return Optional.of(map.get(key));
                     }
                 } catch (RuntimeException e) {

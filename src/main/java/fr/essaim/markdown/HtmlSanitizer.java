@@ -33,26 +33,34 @@ public final class HtmlSanitizer {
             .addProtocols("a", "href", "http", "https", "mailto")
             .preserveRelativeLinks(true);
 
+    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+
     private HtmlSanitizer() {
     }
 
     public static String sanitize(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "https://essaim.invalid/");
-        Document clean = new Cleaner(SAFELIST).clean(dirty);
-        for (Element element : clean.select("[id]")) {
-            if (!SAFE_ID.matcher(element.id()).matches()) {
-                element.removeAttr("id");
+        Document clean = CLEANER.clean(dirty);
+        // One walk through the cleaned tree for the three checks below.
+        clean.body().traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                if (element.hasAttr("id") && !SAFE_ID.matcher(element.id()).matches()) {
+                    element.removeAttr("id");
+                }
+                if (element.hasAttr("class") && !SAFE_CLASS.matcher(element.className()).matches()) {
+                    element.removeAttr("class");
+                }
+                if ("a".equals(element.normalName()) && isExternal(element.attr("href"))) {
+                    element.attr("rel", "nofollow noopener");
+                }
             }
-        }
-        for (Element element : clean.select("[class]")) {
-            if (!SAFE_CLASS.matcher(element.className()).matches()) {
-                element.removeAttr("class");
-            }
-        }
-        for (Element link : clean.select("a[href^=http], a[href^=//]")) {
-            link.attr("rel", "nofollow noopener");
-        }
+        });
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
+    }
+
+    /** As the selector {@code a[href^=http], a[href^=//]} reads it: case aside. */
+    private static boolean isExternal(String href) {
+        return href.regionMatches(true, 0, "http", 0, 4) || href.startsWith("//");
     }
 }

@@ -24,8 +24,10 @@ import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 
 /**
  * Markdown to safe HTML: CommonMark with tables, autolinks, front matter, heading anchors and
@@ -35,17 +37,19 @@ public final class MarkdownRenderer {
 
     public static final String SHEET_PATH = "/fiches/";
 
-    private final MutableDataSet options;
-    private final Parser parser;
+    /** What one rendering resolves its wiki links with, and the slugs they reach: carried by the document. */
+    private record Targets(UnaryOperator<String> resolve, Set<String> links) {
+    }
 
+    private static final NullableDataKey<Targets> TARGETS = new NullableDataKey<>("ESSAIM_WIKI_TARGETS");
+
+    private final Parser parser;
+    private final Parser parserWithoutAutolinks;
+    private final HtmlRenderer renderer;
+
+    /** Parsers and renderer are built once: they are thread-safe, and building them costs more than a rendering. */
     public MarkdownRenderer() {
-        options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(
-                TablesExtension.create(),
-                AutolinkExtension.create(),
-                YamlFrontMatterExtension.create(),
-                WikiLinkExtension.create(),
-                AnchorLinkExtension.create()));
+        MutableDataSet options = new MutableDataSet();
         options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
         options.set(WikiLinkExtension.LINK_PREFIX, SHEET_PATH);
         options.set(WikiLinkExtension.ALLOW_ANCHORS, true);
@@ -56,19 +60,14 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NON_ASCII_TO_LOWERCASE, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        options.toImmutable();
-        parser = Parser.builder(options).build();
-    }
-
-    /**
-     * @param wikiTargets turns the target of a wiki link (a slug, a title or an old name) into the
-     *                    slug of the sheet it designates
-     */
-    public Rendered render(String markdown, UnaryOperator<String> wikiTargets) {
-        Node document = parser.parse(markdown == null ? "" : markdown);
-        Set<String> links = new LinkedHashSet<>();
-        HtmlRenderer renderer = HtmlRenderer.builder(options)
-                .linkResolverFactory(new WikiLinkResolverFactory(wikiTargets, links))
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), YamlFrontMatterExtension.create(),
+                WikiLinkExtension.create(), AnchorLinkExtension.create()));
+        parserWithoutAutolinks = Parser.builder(options.toImmutable()).build();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
+                YamlFrontMatterExtension.create(), WikiLinkExtension.create(), AnchorLinkExtension.create()));
+        parser = Parser.builder(options.toImmutable()).build();
+        renderer = HtmlRenderer.builder(options.toImmutable())
+                .linkResolverFactory(new WikiLinkResolverFactory())
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public AttributeProvider apply(LinkResolverContext context) {
@@ -80,21 +79,37 @@ public final class MarkdownRenderer {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * @param wikiTargets turns the target of a wiki link (a slug, a title or an old name) into the
+     *                    slug of the sheet it designates
+     */
+    public Rendered render(String markdown, UnaryOperator<String> wikiTargets) {
+        String text = markdown == null ? "" : markdown;
+        Document document = (mayHoldBareLinks(text) ? parser : parserWithoutAutolinks).parse(text);
+        Set<String> links = new LinkedHashSet<>();
+        TARGETS.set(document, new Targets(wikiTargets, links));
         String html = HtmlSanitizer.sanitize(renderer.render(document));
         return new Rendered(html, new ArrayList<>(links));
+    }
+
+    /**
+     * Whether bare links may be in the text: an address ({@code ://}, {@code www}) or an e-mail
+     * ({@code @}), or an escape or entity that could become one. Most sheets have none, and are
+     * parsed without the autolink extension, which otherwise scans every text with regular
+     * expressions: the same HTML, at a fraction of the cost.
+     */
+    static boolean mayHoldBareLinks(String text) {
+        // "ww." also covers "Www.": the link extractor's trigger is the first letter.
+        return text.contains("://") || text.contains("ww.") || text.indexOf('@') >= 0 || text.indexOf('&') >= 0
+                || text.indexOf('\\') >= 0;
     }
 
     public record Rendered(String html, List<String> links) {
     }
 
     private static final class WikiLinkResolverFactory extends IndependentLinkResolverFactory {
-        private final UnaryOperator<String> targets;
-        private final Set<String> links;
-
-        WikiLinkResolverFactory(UnaryOperator<String> targets, Set<String> links) {
-            this.targets = targets;
-            this.links = links;
-        }
 
         /** Runs before the extension's own resolver, which would otherwise settle wiki links first. */
         @Override
@@ -104,6 +119,7 @@ public final class MarkdownRenderer {
 
         @Override
         public LinkResolver apply(LinkResolverBasicContext context) {
+            Targets targets = TARGETS.get(context.getDocument());
             return (Node node, LinkResolverBasicContext ctx, ResolvedLink link) -> {
                 if (!(node instanceof WikiLink wikiLink)) {
                     return link;
@@ -115,11 +131,11 @@ public final class MarkdownRenderer {
                     anchor = target.substring(hash);
                     target = target.substring(0, hash).strip();
                 }
-                String slug = targets.apply(target);
+                String slug = targets.resolve().apply(target);
                 if (slug == null || slug.isEmpty()) {
                     return link.withStatus(LinkStatus.INVALID);
                 }
-                links.add(slug);
+                targets.links().add(slug);
                 return link.withUrl(SHEET_PATH + slug + anchor).withStatus(LinkStatus.VALID);
             };
         }

@@ -50,7 +50,7 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
      * a whole subtree (a few kilobytes of YAML would expand into megabytes).
      */
     private static void refuseAliases(String yaml) throws InvalidSourceException {
-        for (Event event : Yaml.parser().parse(new StringReader(yaml))) {
+        for (Event event : Yaml.threadParser().parse(new StringReader(yaml))) {
             if (event instanceof AliasEvent) {
                 throw new InvalidSourceException("en-tête YAML : les références (&ancre / *alias) ne sont pas admises");
             }
@@ -65,8 +65,11 @@ public record SheetSource(Map<String, Object> frontMatter, String body) {
 
     private static Map<String, Object> parseYaml(String yaml) throws InvalidSourceException {
         try {
-            refuseAliases(yaml);
-            Object document = Yaml.parser().load(yaml);
+            // An alias is written with a star: without one, there is none to look for.
+            if (yaml.indexOf('*') >= 0) {
+                refuseAliases(yaml);
+            }
+            Object document = Yaml.threadParser().load(yaml);
             if (document == null) {
                 return Map.of();
             }

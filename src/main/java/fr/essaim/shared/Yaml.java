@@ -13,6 +13,16 @@ public final class Yaml {
     private Yaml() {
     }
 
+    private static final ThreadLocal<org.yaml.snakeyaml.Yaml> PER_THREAD = ThreadLocal.withInitial(Yaml::parser);
+
+    /**
+     * The calling thread's own parser, for what is read by the thousand (front matters): building
+     * one costs about as much as reading a front matter. A thread reads one text at a time.
+     */
+    public static org.yaml.snakeyaml.Yaml threadParser() {
+        return PER_THREAD.get();
+    }
+
     /** A fresh parser each time: SnakeYAML parsers are not thread-safe. */
     public static org.yaml.snakeyaml.Yaml parser() {
         LoaderOptions options = new LoaderOptions();

@@ -55,7 +55,12 @@ public final class WikiTargets implements UnaryOperator<String> {
     /** The slug this target designates, or the one a sheet with this title would get. */
     @Override
     public String apply(String target) {
-        return find(target).orElseGet(() -> titleKey(target));
+        if (Slugs.isValid(target) && names.isSlug(target)) {
+            return target;
+        }
+        // As find(target), with the key computed once: every wiki link of an import comes here.
+        String key = titleKey(target);
+        return names.slugOfTitle(key).or(() -> names.slugOfAlias(target)).orElse(key);
     }
 
     /** Names held in memory: those of a corpus read before it is written. The first sheet to claim a name keeps it. */

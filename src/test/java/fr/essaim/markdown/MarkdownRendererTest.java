@@ -109,6 +109,15 @@ class MarkdownRendererTest {
         assertEquals(List.of("https://www.example.org/page", "www.example.com"), links.eachText());
     }
 
+    /** Sheets without a sign of a bare link skip the autolink pass: those with one keep it. */
+    @Test
+    void bareAddressesAndMailsStillBecomeLinksAndProseWithoutThemIsLeftAlone() {
+        assertEquals(List.of("mailto:contact@example.org"), html("Écrire à contact@example.org.").select("a").eachAttr("href"));
+        assertEquals(List.of("ftp://example.org"), html("Archive ftp://example.org").select("a").eachAttr("href"));
+        assertTrue(html("Contexte : une halte-garderie, deux communes ; www sans point.").select("a").isEmpty());
+        assertFalse(MarkdownRenderer.mayHoldBareLinks("Contexte : une halte-garderie, deux communes ; www sans point."));
+    }
+
     @Test
     void frontMatterLeftInTheBodyIsNotShown() {
         Document doc = html("---\ntitle: secret\n---\nVisible");

@@ -456,4 +456,33 @@ class PartnerIT {
         assertEquals("Meurthe-et-Moselle", data.getJsonArray("spatialCoverage").getJsonObject(0).getString("name"));
         assertEquals("Petite enfance", data.getJsonArray("about").getJsonObject(0).getString("name"));
     }
+
+    @Test
+    void theSitemapFilesHoldEachPublishedSheetOnceAndACrawlerThatHasOneGets304() throws Exception {
+        int published = search("size=0").getInt("total");
+        Pattern loc = Pattern.compile("<loc>" + Pattern.quote(origin()) + "(/[^<]*)</loc>");
+        List<String> sheets = new ArrayList<>();
+        Matcher files = loc.matcher(get("sitemap.xml").body());
+        while (files.find()) {
+            HttpResponse<String> file = get(files.group(1).substring(1));
+            assertEquals(200, file.statusCode(), files.group(1));
+            Matcher urls = loc.matcher(file.body());
+            while (urls.find()) {
+                if (urls.group(1).startsWith("/fiches/")) {
+                    sheets.add(urls.group(1));
+                }
+            }
+            String modified = file.headers().firstValue("Last-Modified").orElseThrow();
+            HttpResponse<String> again = get(files.group(1).substring(1), "If-Modified-Since", modified);
+            assertEquals(304, again.statusCode(), "unchanged since the crawler's copy");
+            assertEquals("", again.body());
+            String earlier = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.time.ZonedDateTime.parse(modified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).minusSeconds(1));
+            assertEquals(200, get(files.group(1).substring(1), "If-Modified-Since", earlier).statusCode(), "changed since then");
+        }
+        assertEquals(published, sheets.size(), "as many sheets as the search finds");
+        assertEquals(published, Set.copyOf(sheets).size(), "none twice");
+        String index = get("sitemap.xml").headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, get("sitemap.xml", "If-Modified-Since", index).statusCode());
+    }
 }
