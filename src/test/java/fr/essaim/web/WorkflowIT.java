@@ -143,6 +143,7 @@ class WorkflowIT {
                         302, 200, 200, 200),
                 new Action("GET /relecture", "GET", "relecture", null, null, none, 302, 403, 200, 200),
                 new Action("GET /admin", "GET", "admin", null, null, none, 302, 403, 403, 200),
+                new Action("GET /mes-fiches", "GET", "mes-fiches", null, null, none, 302, 200, 200, 200),
                 new Action("GET /fiches/{slug}/historique", "GET", "fiches/" + publishedSheet + "/historique", null, null, none,
                         200, 200, 200, 200));
         StringBuilder table = new StringBuilder("| action | anonyme | contributeur | relecteur | admin |\n|---|---|---|---|---|\n");
@@ -334,7 +335,7 @@ class WorkflowIT {
     @Test
     void theWritingPagesRunWithoutInlineScriptsAndThePreviewComesFromTheApi() throws Exception {
         String slug = published("Fiche pour la politique de sécurité", "Texte.");
-        for (String path : List.of("fiches/nouvelle", "fiches/" + slug + "/modifier", "relecture", "admin")) {
+        for (String path : List.of("fiches/nouvelle", "fiches/" + slug + "/modifier", "relecture", "admin", "mes-fiches")) {
             HttpResponse<String> page = api.getAs(path, path.equals("relecture") ? EMILE : path.equals("admin") ? ADMIN : CLAIRE);
             assertEquals(200, page.statusCode(), path);
             String policy = page.headers().firstValue("Content-Security-Policy").orElse("aucune");
