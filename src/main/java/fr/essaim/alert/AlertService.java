@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.Ticker;
 import fr.essaim.mail.MailService;
 import fr.essaim.mail.PublicUrl;
 import fr.essaim.search.InvalidSearchException;
@@ -83,8 +84,7 @@ public class AlertService {
     private Duration period;
     private volatile long lastPeriod = -1;
     private volatile long lastPurge;
-    private volatile boolean running;
-    private final java.util.concurrent.Semaphore stopping = new java.util.concurrent.Semaphore(0);
+    private volatile Ticker ticker;
 
     @PostConstruct
     void init() {
@@ -104,19 +104,7 @@ public class AlertService {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         long tick = Math.max(500, Math.min(period.toMillis() / 2, TimeUnit.SECONDS.toMillis(30)));
-        running = true;
-        Thread digests = threads.newThread(() -> {
-            while (running) {
-                tickQuietly();
-                try {
-                    stopping.tryAcquire(tick, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        digests.setName("essaim-alerts");
-        digests.start();
+        ticker = Ticker.start(threads, "essaim-alerts", tick, this::tickQuietly);
     }
 
     public void schemaReady() {
@@ -125,8 +113,9 @@ public class AlertService {
 
     @PreDestroy
     void stop() {
-        running = false;
-        stopping.release();
+        if (ticker != null) {
+            ticker.stop();
+        }
     }
 
     /** At the start of each period, the node that claims it first writes the digests. */

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.essaim.review.MySheets;
@@ -36,19 +39,21 @@ public class MySheetsResource {
 
     @Operation(summary = "Mes fiches", description = "Les fiches dont l'appelant a écrit une révision, chacune à sa dernière "
             + "révision : group = draft, waiting, refused, published ou other ; reason, le motif d'un refus")
+    @APIResponse(responseCode = "200", description = "Les fiches de l'appelant, la dernière modifiée d'abord",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MySheetList")))
     @GET
-    public Sheets list() {
-        return new Sheets(mySheets.of(security.getUserPrincipal().getName()).stream()
-                .map(e -> new Sheet(e.slug(), e.title(), e.kind(), e.group().name().toLowerCase(Locale.ROOT),
+    public MySheetList list() {
+        return new MySheetList(mySheets.of(security.getUserPrincipal().getName()).stream()
+                .map(e -> new MySheet(e.slug(), e.title(), e.kind(), e.group().name().toLowerCase(Locale.ROOT),
                         e.state().name().toLowerCase(Locale.ROOT), e.revision(), e.editedAt().toString(), e.reason()))
                 .toList());
     }
 
     @JsonbPropertyOrder({"slug", "title", "kind", "group", "state", "revision", "edited", "reason"})
-    public record Sheet(String slug, String title, String kind, String group, String state, int revision, String edited,
+    public record MySheet(String slug, String title, String kind, String group, String state, int revision, String edited,
             String reason) {
     }
 
-    public record Sheets(List<Sheet> sheets) {
+    public record MySheetList(List<MySheet> sheets) {
     }
 }

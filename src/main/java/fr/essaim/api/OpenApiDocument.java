@@ -35,7 +35,7 @@ public class OpenApiDocument implements OASFilter {
     /** The resources of the API, whose nested records, with those of the write API, are its answers and bodies. */
     private static final List<Class<?>> RESOURCES = List.of(SearchResource.class, SheetResource.class,
             SheetWriteResource.class, ReferenceResource.class, AccountResource.class, TokenResource.class,
-            AdminResource.class, ContentResource.class);
+            AdminResource.class, ContentResource.class, MySheetsResource.class);
     private static final List<Class<?>> RECORD_HOLDERS = List.of(SheetWriteAnswers.class);
 
     @Override

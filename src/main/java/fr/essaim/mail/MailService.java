@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -21,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.Ticker;
 
 /**
  * Mails of the application: written to the outbox in the caller's transaction, sent in the
@@ -43,10 +43,8 @@ public class MailService {
 
     private MailOutbox outbox;
     private Delivery delivery;
-    /** Released after a commit that wrote a mail: the sender goes at once instead of at its next turn. */
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread sender;
+    /** Woken after a commit that wrote a mail: the sender goes at once instead of at its next turn. */
+    private volatile Ticker sender;
     private volatile long lastPurge;
 
     @PostConstruct
@@ -65,26 +63,14 @@ public class MailService {
 
     /** One sender thread per node, like the index's tail; the leases keep the nodes apart. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        running = true;
-        sender = threads.newThread(() -> {
-            while (running) {
-                deliverQuietly();
-                try {
-                    wake.tryAcquire(EVERY_SECONDS, TimeUnit.SECONDS);
-                    wake.drainPermits();
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sender.setName("essaim-mail");
-        sender.start();
+        sender = Ticker.start(threads, "essaim-mail", TimeUnit.SECONDS.toMillis(EVERY_SECONDS), this::deliverQuietly);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        wake.release();
+        if (sender != null) {
+            sender.stop();
+        }
     }
 
     /** The outbox, for services that write their mails in their own JDBC transactions. */
@@ -99,7 +85,9 @@ public class MailService {
 
     /** Sends what waits without waiting for the next turn. */
     public void sendSoon() {
-        wake.release();
+        if (sender != null) {
+            sender.wake();
+        }
     }
 
     private void deliverQuietly() {

@@ -3,8 +3,6 @@ package fr.essaim.review;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -21,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.Ticker;
 import fr.essaim.mail.MailService;
 import fr.essaim.mail.PublicUrl;
 
@@ -51,8 +50,7 @@ public class ReviewMails {
 
     private Duration period;
     private ReviewNotices notices;
-    private final Semaphore stopping = new Semaphore(0);
-    private volatile boolean running;
+    private volatile Ticker ticker;
 
     @PostConstruct
     void init() {
@@ -66,25 +64,14 @@ public class ReviewMails {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        running = true;
-        Thread sender = threads.newThread(() -> {
-            while (running) {
-                turnQuietly();
-                try {
-                    stopping.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sender.setName("essaim-review-mails");
-        sender.start();
+        ticker = Ticker.start(threads, "essaim-review-mails", TICK_MILLIS, this::turnQuietly);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        stopping.release();
+        if (ticker != null) {
+            ticker.stop();
+        }
     }
 
     private void turnQuietly() {

@@ -142,7 +142,7 @@ class ProblemDetailsIT {
                 "a stale edit answers the revision that won");
 
         JsonObject account = paths.getJsonObject("/api/v1/accounts").getJsonObject("post");
-        assertEquals(Set.of("name", "password", "roles"), schema(document, account.getJsonObject("requestBody")
+        assertEquals(Set.of("name", "password", "roles", "email"), schema(document, account.getJsonObject("requestBody")
                 .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"))
                 .getJsonObject("properties").keySet());
         assertEquals(Set.of("basic"), security(paths.getJsonObject("/api/v1/tokens").getJsonObject("post")),
