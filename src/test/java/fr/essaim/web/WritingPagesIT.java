@@ -140,6 +140,14 @@ class WritingPagesIT {
             assertTrue(text(browser).contains("## Contexte\n\nUne navette relie les hameaux, comme le [[" + GARAGE_TITLE + "]] du Hainaut."),
                     text(browser));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#apercu a.wikilink[href$='/fiches/" + GARAGE + "']")));
+            // Typing « [[ » opens the same completion; Escape goes back to the text where it was.
+            WebElement area = browser.findElement(By.id("texte"));
+            area.sendKeys(" [[");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lien-fiche")));
+            assertEquals(box, browser.switchTo().activeElement(), "typing [[ opens the completion");
+            box.sendKeys(Keys.ESCAPE);
+            assertEquals(area, browser.switchTo().activeElement(), "Escape goes back to the text");
+            area.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE);
 
             // Leaving before saving asks first; the text is still there when one comes back.
             String typed = text(browser);
