@@ -115,8 +115,8 @@ class SignedInAcrossNodesIT {
             browser.findElement(By.cssSelector("input.champ-title")).sendKeys("Navette des deux nœuds");
             new Select(browser.findElement(By.id("type"))).selectByValue("notion");
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input.champ-porteur-nom")));
-            browser.findElement(By.cssSelector("input.champ-summary")).sendKeys("Une fiche écrite pendant l'arrêt d'un nœud.");
-            new Select(browser.findElement(By.cssSelector("select.champ-themes"))).selectByValue("3");
+            browser.findElement(By.cssSelector(".champ-summary")).sendKeys("Une fiche écrite pendant l'arrêt d'un nœud.");
+            browser.findElement(By.cssSelector(".cases-themes input[type=checkbox][value='3']")).click();
             browser.findElement(By.cssSelector("input.source-titre")).sendKeys("Essai de bascule entre nœuds");
             browser.findElement(By.id("texte")).sendKeys("## Avant l'arrêt\n\nUn premier paragraphe **tapé** sur un nœud.");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apercu strong"), "tapé"));
