@@ -77,6 +77,7 @@ public final class SearchIndex implements Closeable {
     private volatile long appliedSequence;
     /** Facet ordinals of the newest reader: computed once per refresh, shared by the searches on it. */
     private volatile FacetStates facetStates;
+    private final FacetOrdinals.Cache ordinalCache = new FacetOrdinals.Cache();
     private volatile long generation;
     private boolean uncommitted;
     private long lastCommit = System.nanoTime();
@@ -378,7 +379,7 @@ public final class SearchIndex implements Closeable {
     private final class WarmingSearcherFactory extends SearcherFactory {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            facetStates = new FacetStates(reader, facetsConfig);
+            facetStates = new FacetStates(reader, facetsConfig, ordinalCache);
             return new IndexSearcher(reader);
         }
     }
@@ -389,7 +390,7 @@ public final class SearchIndex implements Closeable {
             return current;
         }
         // A searcher of a folder switched out meanwhile: rare, computed for this search only.
-        return new FacetStates(reader, facetsConfig);
+        return new FacetStates(reader, facetsConfig, ordinalCache);
     }
 
     /** Changes whenever what searches see changes: what is cached from searches is valid for one generation. */
