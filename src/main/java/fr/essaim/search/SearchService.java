@@ -263,12 +263,17 @@ public class SearchService {
      */
     private void warmUpThenServe(boolean rebuilt) {
         long start = System.nanoTime();
+        // The completion list is built on the other core while searches and pages warm up.
+        Thread completion = threads.newThread(this::refreshSuggestionsQuietly);
+        completion.start();
         try {
             SearchWarmUp.run(engine);
-            refreshSuggestionsQuietly();
             pageWarmUp.run();
+            completion.join();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Échauffement de la recherche interrompu", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         LOG.info(() -> "Recherche échauffée " + (rebuilt ? "après reconstruction " : "") + "en "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");

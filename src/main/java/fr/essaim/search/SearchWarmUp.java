@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 final class SearchWarmUp {
 
     private static final Logger LOG = Logger.getLogger(SearchWarmUp.class.getName());
-    private static final int SEARCHES = 400;
-    private static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(20);
+    private static final int SEARCHES = 300;
+    private static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final List<String> QUERIES = List.of("service", "mobilité", "santé", "école", "numérique",
             "maison de services", "\"transport à la demande\"", "itin*", "crèche -garderie", "jeunes ruraux",
             "commerce OU épicerie", "accueil des personnes âgées en milieu rural", "mutualisation des moyens",

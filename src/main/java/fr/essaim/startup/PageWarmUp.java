@@ -25,7 +25,7 @@ final class PageWarmUp {
 
     private static final Logger LOG = Logger.getLogger(PageWarmUp.class.getName());
     private static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 2;
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
 
     private PageWarmUp() {
@@ -77,7 +77,7 @@ final class PageWarmUp {
                 "/themes/" + (round + 6), "/territoires/departement:0" + (round + 5), "/territoires/region:5" + (round + 2),
                 "/api/v1/search?q=%C3%A9cole&theme=" + (round + 2), "/api/v1/search?territory=departement:3" + round
                         + "&size=0", "/api/v1/suggest?q=itin" + "ér".substring(0, round % 3),
-                "/api/v1/themes", "/feeds/fiches.atom?theme=" + (round + 1), "/plan-du-site"));
+                "/api/v1/themes"));
         for (int i = round; i < slugs.size(); i += ROUNDS) {
             paths.add("/fiches/" + slugs.get(i));
             paths.add("/api/v1/sheets/" + slugs.get(i));
