@@ -26,6 +26,20 @@ final class FacetStates {
     private SortedSetDocValuesReaderState local;
     private boolean localComputed;
 
+    /** What a search without words finds: its total and its facets. */
+    record Browsed(long total, Map<String, java.util.List<SearchResult.FacetValue>> facets) {
+    }
+
+    private static final int BROWSED = 500;
+    /** By filter set, the most recently used kept: a few hundred kilobytes. */
+    private final Map<Map<String, java.util.List<String>>, Browsed> browsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Map<String, java.util.List<String>>, Browsed> eldest) {
+                    return size() > BROWSED;
+                }
+            });
+
     FacetStates(IndexReader reader, FacetsConfig config, FacetOrdinals.Cache cache) throws IOException {
         this.reader = reader;
         this.config = config;
@@ -62,6 +76,20 @@ final class FacetStates {
             }
         }
         return counts;
+    }
+
+    /** The total and facets of a search without words and with these filters on this reader, if known. */
+    Browsed browsed(Map<String, java.util.List<String>> filters) {
+        return browsed.get(filters);
+    }
+
+    void browsed(Map<String, java.util.List<String>> filters, Browsed found) {
+        browsed.put(filters, found);
+    }
+
+    /** Computes the commune and EPCI ordinals now rather than at the first search that lists them. */
+    void communes() throws IOException {
+        local();
     }
 
     /** Counts of {@code hits} by commune and EPCI ({@code territoryLocal}), or null when no sheet has any. */

@@ -143,6 +143,16 @@ public final class SearchEngine implements Closeable {
             Map<String, Integer> reproductions = Reproductions.needed(request) ? Reproductions.counts(searcher.getIndexReader())
                     : Map.of();
             DrillDownQuery drillDown = SearchScope.drillDown(config, request, Reproductions.filter(base, request, reproductions));
+            int wanted = Math.max(1, request.page() * request.size());
+            // Without words, the counts depend on the filters only: a theme page, a widget's presets.
+            boolean browsing = userQuery.clauses().isEmpty() && !Reproductions.needed(request)
+                    && !request.filters().containsKey(IndexSchema.INSPIRED_BY);
+            FacetStates.Browsed known = browsing ? facetStates.browsed(request.filters()) : null;
+            if (known != null) {
+                TopDocs top = searcher.search(drillDown, wanted, SearchScope.order(request.sort(), reproductions));
+                return new SearchResult(known.total(), request.page(), request.size(), hits(searcher, marked, top, request),
+                        known.facets(), null, null);
+            }
             DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
                 @Override
                 protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
@@ -151,16 +161,18 @@ public final class SearchEngine implements Closeable {
                     return null;
                 }
             };
-            int wanted = Math.max(1, request.page() * request.size());
             DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, SearchScope.order(request.sort(), reproductions), false);
             int[] counts = facetStates.count(found.drillDownFacetsCollector, found.drillSidewaysFacetsCollector,
                     found.drillSidewaysDims);
             // Communes are listed only inside a chosen territory, counted on the drill-down hits.
             Facets communes = request.filters().containsKey(IndexSchema.FACET_TERRITORY)
                     ? facetStates.communes(found.drillDownFacetsCollector) : null;
-            List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);
-            return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
-                    facetLists.of(facetStates.ordinals(), counts, communes, request), null, null);
+            var facets = facetLists.of(facetStates.ordinals(), counts, communes, request);
+            if (browsing) {
+                facetStates.browsed(request.filters(), new FacetStates.Browsed(found.hits.totalHits.value, facets));
+            }
+            return new SearchResult(found.hits.totalHits.value, request.page(), request.size(),
+                    hits(searcher, marked, found.hits, request), facets, null, null);
         });
     }
 

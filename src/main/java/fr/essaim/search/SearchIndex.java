@@ -79,8 +79,10 @@ public final class SearchIndex implements Closeable {
     private volatile FacetStates facetStates;
     private final FacetOrdinals.Cache ordinalCache = new FacetOrdinals.Cache();
     private volatile long generation;
-    private boolean uncommitted;
-    private long lastCommit = System.nanoTime();
+    private volatile boolean uncommitted;
+    private volatile long lastCommit = System.nanoTime();
+    /** Held by a commit: not the lock of {@link #apply}, so that a publication never waits for a disk sync. */
+    private final Object committing = new Object();
 
     /** The folder being served, with its writer and the searchers opened on it. */
     private record Live(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers) implements Closeable {
@@ -233,17 +235,32 @@ public final class SearchIndex implements Closeable {
         // Near-real-time: searches see the change now; it is made durable by the next commit.
         current.searchers().maybeRefreshBlocking();
         generation++;
+        // Once the change is searchable: the commune counts of the new reader, so that no search waits for them.
+        facetStates.communes();
         return true;
     }
 
     /**
-     * Makes applied changes durable, at most once per {@link #COMMIT_EVERY_NANOS}: a commit syncs
-     * files to disk, which must not stand between a publication and its search. A crash before it
-     * loses nothing: the index reopens at its last commit and the catch-up applies the rest again.
+     * Makes applied changes durable, at most once per {@link #COMMIT_EVERY_NANOS}, beside {@link #apply}:
+     * a disk sync never stands between a publication and its search. It records the last change applied
+     * before it starts; one applied meanwhile is applied again after a crash (applying is idempotent).
      */
-    public synchronized void commitIfDue() throws IOException {
-        if (uncommitted && System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
-            commit(live, appliedSequence);
+    public void commitIfDue() throws IOException {
+        synchronized (committing) {
+            if (!commitDue()) {
+                return;
+            }
+            Live current = live;
+            uncommitted = false;
+            long sequence = appliedSequence;
+            try {
+                current.writer().setLiveCommitData(commitData(sequence).entrySet());
+                current.writer().commit();
+                lastCommit = System.nanoTime();
+            } catch (IOException | RuntimeException e) {
+                uncommitted = true;
+                throw e;
+            }
         }
     }
 
@@ -318,6 +335,12 @@ public final class SearchIndex implements Closeable {
 
     /** Serves the rebuilt folder from now on; the catch-up then applies what was published while it was built. */
     private synchronized void switchTo(Live built, long sequence) {
+        synchronized (committing) {
+            switchWhileNoCommit(built, sequence);
+        }
+    }
+
+    private void switchWhileNoCommit(Live built, long sequence) {
         Live old = live;
         live = built;
         appliedSequence = sequence;
@@ -334,10 +357,7 @@ public final class SearchIndex implements Closeable {
     }
 
     private void commit(Live target, long sequence) throws IOException {
-        target.writer().setLiveCommitData(Map.of(
-                IndexSchema.VERSION_KEY, IndexSchema.VERSION,
-                IndexSchema.DATABASE_KEY, database,
-                IndexSchema.SEQUENCE_KEY, Long.toString(sequence)).entrySet());
+        target.writer().setLiveCommitData(commitData(sequence).entrySet());
         target.writer().commit();
         if (target == live) {
             appliedSequence = sequence;
@@ -346,6 +366,16 @@ public final class SearchIndex implements Closeable {
         }
         target.searchers().maybeRefreshBlocking();
         generation++;
+    }
+
+    /** True when changes applied are waiting for a commit and the last one is old enough. */
+    public boolean commitDue() {
+        return uncommitted && System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS;
+    }
+
+    private Map<String, String> commitData(long sequence) {
+        return Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.DATABASE_KEY, database,
+                IndexSchema.SEQUENCE_KEY, Long.toString(sequence));
     }
 
     /** Runs a read on the current searcher, released afterwards whatever happens. */
@@ -409,9 +439,11 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (uncommitted) {
-            commit(live, appliedSequence);
+        synchronized (committing) {
+            if (uncommitted) {
+                commit(live, appliedSequence);
+            }
+            live.close();
         }
-        live.close();
     }
 }

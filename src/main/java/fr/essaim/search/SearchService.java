@@ -96,6 +96,7 @@ public class SearchService {
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicBoolean refreshingSuggestions = new AtomicBoolean();
+    private final AtomicBoolean committing = new AtomicBoolean();
     /** Released when this node commits a change: the tail applies it without waiting for its next turn. */
     private final Semaphore changed = new Semaphore(0);
     private volatile boolean following;
@@ -221,7 +222,7 @@ public class SearchService {
             if (catchUp() > 0) {
                 suggestionsStale = true;
             }
-            current.index().commitIfDue();
+            commitInBackgroundIfDue(current.index());
         } catch (IndexBehindException e) {
             if (!rebuilding.get()) {
                 LOG.warning(e::getMessage);
@@ -236,6 +237,21 @@ public class SearchService {
         // beside the tail: a publication never waits for it.
         if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS) {
             refreshSuggestionsInBackground();
+        }
+    }
+
+    /** The disk sync of a commit runs beside the tail: the next publication is applied meanwhile. */
+    private void commitInBackgroundIfDue(SearchIndex index) {
+        if (index.commitDue() && committing.compareAndSet(false, true)) {
+            executor.submit(() -> {
+                try {
+                    index.commitIfDue();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "Validation de l'index impossible, nouvel essai dans un instant", e);
+                } finally {
+                    committing.set(false);
+                }
+            });
         }
     }
 
