@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.store.AlreadyClosedException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -32,6 +30,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -250,12 +249,11 @@ public final class SearchIndex implements Closeable {
             if (!commitDue()) {
                 return;
             }
-            Live current = live;
             uncommitted = false;
             long sequence = appliedSequence;
             try {
-                current.writer().setLiveCommitData(commitData(sequence).entrySet());
-                current.writer().commit();
+                live.writer().setLiveCommitData(commitData(sequence).entrySet());
+                live.writer().commit();
                 lastCommit = System.nanoTime();
             } catch (IOException | RuntimeException e) {
                 uncommitted = true;
@@ -310,13 +308,13 @@ public final class SearchIndex implements Closeable {
             List<IndexedSheet> page = reader.hasNext() ? reader.next() : List.of();
             while (!page.isEmpty()) {
                 // A task per sheet: no core waits for another to finish a longer share of the page.
-                List<Future<?>> parts = new ArrayList<>(page.size());
+                List<java.util.concurrent.Future<?>> parts = new ArrayList<>(page.size());
                 for (IndexedSheet sheet : page) {
                     parts.add(pool.submit(() -> writer.addDocument(documents.build(sheet))));
                 }
                 // The next page is read from the database while the cores analyse this one.
                 List<IndexedSheet> next = reader.hasNext() ? reader.next() : List.of();
-                for (Future<?> part : parts) {
+                for (java.util.concurrent.Future<?> part : parts) {
                     part.get();
                 }
                 progress.accept(done.addAndGet(page.size()));
@@ -327,7 +325,9 @@ public final class SearchIndex implements Closeable {
             Thread.currentThread().interrupt();
             throw new IOException("reconstruction interrompue", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            // A failed write closes the writer and fails the writes after it: the first failure is the one told.
+            Throwable cause = writer.getTragicException() != null ? writer.getTragicException() : e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause);
         } finally {
             pool.shutdownNow();
         }
@@ -423,7 +423,7 @@ public final class SearchIndex implements Closeable {
         return new FacetStates(reader, facetsConfig, ordinalCache);
     }
 
-    /** Changes whenever what searches see changes: what is cached from searches is valid for one generation. */
+    /** Changes whenever what searches see changes: what searches cache is valid for one generation. */
     long generation() {
         return generation;
     }
