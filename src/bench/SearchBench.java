@@ -111,6 +111,9 @@ public final class SearchBench {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
+            if (kv.length < 2) {
+                continue;
+            }
             String value = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
             switch (kv[0]) {
                 case "q" -> q = value;

@@ -2,9 +2,12 @@
 # Scale benchmark, in one run on one machine:
 #   generates N sheets (src/bench/GenerateCorpus.java), starts target/essaim.jar with -Xmx512m on an
 #   empty data folder (embedded H2) and times the first start (import + index) to ready; loads the
-#   search API with a mixed workload (src/bench/search-mix.lua) with wrk at 1 and 16 connections;
+#   search API with a mixed workload (src/bench/search-mix.lua, 400 addresses repeated: the answer
+#   cache helps) and with a distinct workload (src/bench/search-distinct.lua, 40,000 different
+#   addresses: nearly every search computed afresh), with wrk at 1 and 16 connections;
 #   times the pages and the sheet API one request at a time; measures publication → search under
-#   that load; downloads the CSV of the whole search and the CSV dump; reads heap and resident memory; restarts and times readiness; removes the index and
+#   that load (10 publications); downloads the CSV of the whole search and the CSV dump; reads heap and resident memory; restarts, times readiness and
+#   loads the restarted node for its first 20 s; removes the index and
 #   times the full reindex; then replays the workload in-process against the search engine
 #   (SearchBench.java) and against a PostgreSQL full-text baseline (PostgresBaseline.java).
 # Usage (repository root, after ./mvnw -B package -DskipTests): bash src/bench/bench.sh N
@@ -37,7 +40,7 @@ memory() {
 # One wrk run of the mixed workload: "req/s, p50, p99, errors".
 load() {
   local out
-  out=$(wrk -t"$1" -c"$2" -d"$duration" --latency -s src/bench/search-mix.lua "$base")
+  out=$(wrk -t"$1" -c"$2" -d"${4:-$duration}" --latency -s "src/bench/${3:-search-mix.lua}" "$base")
   local rps p50 p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ {printf "%d", $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
@@ -84,7 +87,7 @@ ready=$(wait_ready)
 row[first]="$(( ready + 0 )) ms au total ($(grep -o 'Corpus [^:]* : [0-9]* fiche(s) importée(s), [0-9]* refusée(s) en [0-9]* ms' "$log" | sed 's/Corpus [^:]* : //' | head -1) ; $(grep -o 'Index reconstruit : .*' "$log" | head -1))"
 searchable=$(curl -fs "$base/api/v1/search?size=0" | grep -oE '"total":[0-9]+' | head -1 | cut -d: -f2)
 row[first]+=" ; $searchable fiches trouvées par la recherche"
-# The completion list is built after readiness; the load is measured once it is there.
+# The completion list is built during the warm-up, before readiness (an older build logs it after).
 for _ in $(seq 1 3000); do grep -q 'Liste de complétion construite' "$log" && break; sleep 0.1; done
 row[first]+=" ; $(grep -o 'Liste de complétion construite en [0-9]* ms' "$log" | head -1) après"
 row[memory_start]=$(memory)
@@ -94,6 +97,10 @@ echo "== Charge de recherche"
 load 1 1 > /dev/null # warm-up
 row[load1]=$(load 1 1)
 row[load16]=$(load 2 16)
+# Distinct searches: each run starts elsewhere in the list, so that no run replays answers cached by the one before.
+BENCH_FROM=30000 load 1 1 search-distinct.lua > /dev/null # warm-up
+row[distinct1]=$(BENCH_FROM=0 load 1 1 search-distinct.lua)
+row[distinct16]=$(BENCH_FROM=10000 load 2 16 search-distinct.lua)
 row[memory_load]=$(memory)
 
 echo "== Pages"
@@ -116,11 +123,11 @@ rows=$(curl -fs "$base/donnees/fiches.csv" | csv_rows)
 row[csv]+=" ; /donnees/fiches.csv : $rows lignes en $(( $(now_ms) - t0 )) ms ; $(memory)"
 
 echo "== Publication sous charge"
-wrk -t2 -c16 -d60s -s src/bench/search-mix.lua "$base" > /dev/null &
+wrk -t2 -c16 -d300s -s src/bench/search-mix.lua "$base" > /dev/null &
 wrk_pid=$!
 sleep 3
 publish_times=()
-for k in 1 2 3; do
+for k in $(seq 1 10); do
   word="xylophone$k$RANDOM"
   mkdir -p "$work/publish/fiches"
   sed "s/## Contexte/## Contexte\n\nUn atelier de $word s'y est ajouté.\n/" content/fiches/solidart-maurienne.md \
@@ -135,14 +142,23 @@ for k in 1 2 3; do
   done
   publish_times+=("$(( $(now_ms) - t0 ))")
 done
+kill "$wrk_pid" 2>/dev/null || true
 wait "$wrk_pid" || true
-row[publish]="${publish_times[*]} ms (3 publications)"
+slowest=$(printf '%s\n' "${publish_times[@]}" | sort -n | tail -1)
+row[publish]="${publish_times[*]} ms (10 publications, la plus lente $slowest ms)"
 
 echo "== Redémarrage"
 stop
 start
 row[restart]="$(wait_ready) ms"
 row[first_loads]="accueil $(first_load /), recherche $(first_load "/recherche?q=itinerance&theme=6"), fiche $(first_load "/fiches/$slug"), thème $(first_load /themes/6), territoire $(first_load /territoires/departement:05)"
+
+# A second restart, so that the 20 s of load meet a node no request has warmed.
+stop
+start
+wait_ready > /dev/null
+# The first 20 s after readiness, with the repeated workload at 16 connections: compared with the warm run above.
+row[after_restart]="$(load 2 16 search-mix.lua 20s) (à chaud : ${row[load16]%%,*})"
 
 echo "== Réindexation complète"
 stop
@@ -172,6 +188,7 @@ echo "|---|---|"
 echo "| premier démarrage : import + index, jusqu'à prêt | ${row[first]} |"
 echo "| recherche mixte HTTP, 1 client | ${row[load1]} |"
 echo "| recherche mixte HTTP, 16 clients | ${row[load16]} |"
+echo "| recherche mixte HTTP, 16 clients, 20 premières secondes après le redémarrage | ${row[after_restart]} |"
 echo "| recherche mixte en processus, 16 fils (sans cache / avec cache) | ${row[inprocess]} |"
 echo "| PostgreSQL plein texte (tsvector french, GIN, GROUP BY), 16 connexions | ${row[postgres]} |"
 echo "| page d'accueil \`/\` | ${row[home]} |"
@@ -187,3 +204,8 @@ echo "| publication → recherche, sous 16 clients | ${row[publish]} |"
 echo "| redémarrage jusqu'à prêt | ${row[restart]} |"
 echo "| réindexation complète | ${row[reindex]} |"
 echo "| mémoire après démarrage / après charge / après réindexation | ${row[memory_start]} / ${row[memory_load]} / ${row[memory_end]} |"
+echo
+echo "| recherches toutes différentes ($n fiches, -Xmx512m, $(nproc) cœurs) | résultat |"
+echo "|---|---|"
+echo "| recherches distinctes HTTP, 1 client | ${row[distinct1]} |"
+echo "| recherches distinctes HTTP, 16 clients | ${row[distinct16]} |"

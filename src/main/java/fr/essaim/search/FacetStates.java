@@ -22,13 +22,29 @@ final class FacetStates {
     private final IndexReader reader;
     private final FacetsConfig config;
     private final SortedSetDocValuesReaderState main;
+    private final FacetOrdinals ordinals;
     private SortedSetDocValuesReaderState local;
     private boolean localComputed;
 
-    FacetStates(IndexReader reader, FacetsConfig config) throws IOException {
+    /** What a search without words finds: its total and its facets. */
+    record Browsed(long total, Map<String, java.util.List<SearchResult.FacetValue>> facets) {
+    }
+
+    private static final int BROWSED = 500;
+    /** By filter set, the most recently used kept: a few hundred kilobytes. */
+    private final Map<Map<String, java.util.List<String>>, Browsed> browsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Map<String, java.util.List<String>>, Browsed> eldest) {
+                    return size() > BROWSED;
+                }
+            });
+
+    FacetStates(IndexReader reader, FacetsConfig config, FacetOrdinals.Cache cache) throws IOException {
         this.reader = reader;
         this.config = config;
         this.main = compute(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        this.ordinals = main == null ? null : FacetOrdinals.of(main, IndexSchema.FACETS, cache);
     }
 
     IndexReader reader() {
@@ -38,6 +54,48 @@ final class FacetStates {
     /** The ordinals of every facet but communes; null while no sheet has a facet value. */
     SortedSetDocValuesReaderState main() {
         return main;
+    }
+
+    /** The values of every facet but communes, by ordinal; null while no sheet has a facet value. */
+    FacetOrdinals ordinals() {
+        return ordinals;
+    }
+
+    /**
+     * Counts by ordinal of every facet but communes: each dimension chosen in the search counted once
+     * over its own sideways hits (as if its own choice were not made), every other over the hits.
+     */
+    int[] count(FacetsCollector hits, FacetsCollector[] sideways, String[] sidewaysDims) throws IOException {
+        int[] counts = new int[ordinals.size()];
+        ordinals.count(hits, null, counts);
+        for (int i = 0; sideways != null && i < sideways.length; i++) {
+            FacetOrdinals.Range range = ordinals.range(sidewaysDims[i]);
+            if (range != null) {
+                java.util.Arrays.fill(counts, range.start(), range.end(), 0);
+                ordinals.count(sideways[i], range, counts);
+            }
+        }
+        return counts;
+    }
+
+    /** The total and facets of a search without words and with these filters on this reader, if known. */
+    Browsed browsed(Map<String, java.util.List<String>> filters) {
+        return browsed.get(filters);
+    }
+
+    void browsed(Map<String, java.util.List<String>> filters, Browsed found) {
+        browsed.put(filters, found);
+    }
+
+    /** Computes the commune and EPCI ordinals now rather than at the first search that lists them. */
+    void communes() throws IOException {
+        local();
+    }
+
+    /** Counts of {@code hits} by commune and EPCI ({@code territoryLocal}), or null when no sheet has any. */
+    Facets communes(FacetsCollector hits) throws IOException {
+        SortedSetDocValuesReaderState communes = local();
+        return communes == null ? null : new SortedSetDocValuesFacetCounts(communes, hits);
     }
 
     /** Counts of {@code hits} by commune and EPCI ({@code territoryLocal}) added to {@code counted}. */

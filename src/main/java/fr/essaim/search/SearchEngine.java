@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
-import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.SheetSchema;
-import fr.essaim.territory.Territory;
 import fr.essaim.territory.TerritoryCatalog;
 
 /**
@@ -56,27 +51,27 @@ public final class SearchEngine implements Closeable {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.SLUG, IndexSchema.KIND, IndexSchema.TITLE,
             IndexSchema.SUMMARY, IndexSchema.THEME_CODE, IndexSchema.TERRITORY_KEY, IndexSchema.UPDATED);
+    private static final Set<String> HIT_AND_TEXT_FIELDS = java.util.stream.Stream.concat(HIT_FIELDS.stream(),
+            java.util.stream.Stream.of(IndexSchema.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Below this many hits, a spelling suggestion is offered. */
     private static final int FEW_HITS = 3;
 
     private final SearchIndex index;
     private final TerritoryCatalog territories;
-    private final Map<Integer, String> themeLabels;
-    private final SheetSchema schema;
     private final Analyzer queryAnalyzer;
     private final Analyzer wordAnalyzer = FrenchAnalysis.words();
     private final QueryFactory queries;
     private final Suggestions suggestions;
+    private final FacetLists facetLists;
 
     public SearchEngine(SearchIndex index, TerritoryCatalog territories, Map<Integer, String> themeLabels,
             SheetSchema schema, SynonymMap synonyms) throws IOException {
         this.index = index;
         this.territories = territories;
-        this.themeLabels = themeLabels;
-        this.schema = schema;
         this.queryAnalyzer = FrenchAnalysis.query(synonyms);
         this.queries = new QueryFactory(queryAnalyzer);
         this.suggestions = new Suggestions(territories, themeLabels);
+        this.facetLists = new FacetLists(territories, themeLabels, schema);
     }
 
     public SearchIndex index() {
@@ -148,21 +143,36 @@ public final class SearchEngine implements Closeable {
             Map<String, Integer> reproductions = Reproductions.needed(request) ? Reproductions.counts(searcher.getIndexReader())
                     : Map.of();
             DrillDownQuery drillDown = SearchScope.drillDown(config, request, Reproductions.filter(base, request, reproductions));
-            boolean listsCommunes = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
+            int wanted = Math.max(1, request.page() * request.size());
+            // Without words, the counts depend on the filters only: a theme page, a widget's presets.
+            boolean browsing = userQuery.clauses().isEmpty() && !Reproductions.needed(request)
+                    && !request.filters().containsKey(IndexSchema.INSPIRED_BY);
+            FacetStates.Browsed known = browsing ? facetStates.browsed(request.filters()) : null;
+            if (known != null) {
+                TopDocs top = searcher.search(drillDown, wanted, SearchScope.order(request.sort(), reproductions));
+                return new SearchResult(known.total(), request.page(), request.size(), hits(searcher, marked, top, request),
+                        known.facets(), null, null);
+            }
             DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
                 @Override
                 protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
-                        String[] drillSidewaysDims) throws IOException {
-                    Facets counted = super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
-                    // Communes are listed only inside a chosen territory, counted on the drill-down hits.
-                    return listsCommunes ? facetStates.withCommunes(counted, drillDowns) : counted;
+                        String[] drillSidewaysDims) {
+                    // Counted below in one pass per collector, each chosen dimension only over its own sideways hits.
+                    return null;
                 }
             };
-            int wanted = Math.max(1, request.page() * request.size());
-            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, SearchScope.order(request.sort(), reproductions), true);
-            List<SearchResult.Hit> hits = hits(searcher, marked, found.hits, request);
-            return new SearchResult(found.hits.totalHits.value, request.page(), request.size(), hits,
-                    facets(found.facets, request), null, null);
+            DrillSideways.DrillSidewaysResult found = sideways.search(drillDown, null, null, wanted, SearchScope.order(request.sort(), reproductions), false);
+            int[] counts = facetStates.count(found.drillDownFacetsCollector, found.drillSidewaysFacetsCollector,
+                    found.drillSidewaysDims);
+            // Communes are listed only inside a chosen territory, counted on the drill-down hits.
+            Facets communes = request.filters().containsKey(IndexSchema.FACET_TERRITORY)
+                    ? facetStates.communes(found.drillDownFacetsCollector) : null;
+            var facets = facetLists.of(facetStates.ordinals(), counts, communes, request);
+            if (browsing) {
+                facetStates.browsed(request.filters(), new FacetStates.Browsed(found.hits.totalHits.value, facets));
+            }
+            return new SearchResult(found.hits.totalHits.value, request.page(), request.size(),
+                    hits(searcher, marked, found.hits, request), facets, null, null);
         });
     }
 
@@ -190,25 +200,18 @@ public final class SearchEngine implements Closeable {
         }
         ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from,
                 Math.min(top.scoreDocs.length, from + request.size()));
-        TopDocs pageDocs = new TopDocs(top.totalHits, page);
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, queryAnalyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(100_000)
-                // Words of a phrase are marked wherever they occur: much cheaper, and readers do not mind.
-                .withHighlightPhrasesStrictly(false)
-                .withWeightMatches(false)
-                .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(
-                new String[] {IndexSchema.BODY, IndexSchema.SUMMARY}, query, pageDocs, new int[] {2, 1});
-        List<SearchResult.Hit> hits = new ArrayList<>();
+        // Each hit's stored fields are read once, for what the hit shows and for its snippet.
+        int[] ids = new int[page.length];
+        Map<Integer, Document> docs = new java.util.HashMap<>();
         var stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc, HIT_FIELDS);
-            String snippet = snippets.get(IndexSchema.BODY)[i];
-            if (snippet == null || snippet.isBlank()) {
-                snippet = snippets.get(IndexSchema.SUMMARY)[i];
-            }
-            hits.add(hit(doc, snippet));
+            ids[i] = page[i].doc;
+            docs.put(ids[i], stored.document(ids[i], HIT_AND_TEXT_FIELDS));
+        }
+        String[] snippets = Snippets.of(searcher, queryAnalyzer, query, ids, docs);
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            hits.add(hit(docs.get(ids[i]), snippets[i]));
         }
         return hits;
     }
@@ -217,7 +220,7 @@ public final class SearchEngine implements Closeable {
         String slug = doc.get(IndexSchema.SLUG);
         List<SearchResult.Theme> themes = new ArrayList<>();
         for (String code : doc.getValues(IndexSchema.THEME_CODE)) {
-            themes.add(new SearchResult.Theme(code, themeLabel(code)));
+            themes.add(new SearchResult.Theme(code, facetLists.themeLabel(code)));
         }
         List<SearchResult.Place> places = new ArrayList<>();
         for (String key : doc.getValues(IndexSchema.TERRITORY_KEY)) {
@@ -227,83 +230,6 @@ public final class SearchEngine implements Closeable {
         return new SearchResult.Hit(slug, doc.get(IndexSchema.TITLE), doc.get(IndexSchema.KIND), doc.get(IndexSchema.SUMMARY),
                 snippet == null ? "" : snippet, themes, places, Instant.ofEpochMilli(updated).atZone(PARIS).toOffsetDateTime(),
                 "/fiches/" + slug);
-    }
-
-    private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
-        List<String> chosenPlaces = request.filters().getOrDefault(IndexSchema.FACET_TERRITORY, List.of());
-        List<String> chosenEpci = request.filters().getOrDefault(IndexSchema.FACET_EPCI, List.of());
-        Map<String, List<SearchResult.FacetValue>> all = new LinkedHashMap<>();
-        for (String dim : IndexSchema.FACETS) {
-            List<SearchResult.FacetValue> values = new ArrayList<>();
-            if (dim.equals(IndexSchema.FACET_TERRITORY)) {
-                addCounts(values, facets, dim, dim, value -> true);
-                if (!chosenPlaces.isEmpty()) {
-                    // Counted on the drill-down hits: the same numbers as sideways for communes and
-                    // EPCI inside a chosen département, which are all this lists.
-                    addCounts(values, facets, IndexSchema.FACET_TERRITORY_LOCAL, dim, value -> shown(value, chosenPlaces));
-                }
-            } else if (dim.equals(IndexSchema.FACET_EPCI)) {
-                if (!chosenPlaces.isEmpty() || !chosenEpci.isEmpty()) {
-                    addCounts(values, facets, dim, dim, value -> chosenEpci.contains(value) || shown(value, chosenPlaces));
-                }
-            } else {
-                addCounts(values, facets, dim, dim, value -> true);
-            }
-            values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
-                    .thenComparing(SearchResult.FacetValue::label));
-            all.put(dim, values);
-        }
-        return all;
-    }
-
-    /** Adds the non-zero values of an index dimension that pass the test, labelled as facet {@code dim}. */
-    private void addCounts(List<SearchResult.FacetValue> values, Facets facets, String indexDim, String dim,
-            java.util.function.Predicate<String> shown) throws IOException {
-        FacetResult result;
-        try {
-            result = facets.getAllChildren(indexDim);
-        } catch (IllegalArgumentException e) {
-            // no sheet has this facet yet
-            return;
-        }
-        if (result == null) {
-            return;
-        }
-        for (LabelAndValue entry : result.labelValues) {
-            long count = entry.value.longValue();
-            if (count > 0 && shown.test(entry.label)) {
-                values.add(new SearchResult.FacetValue(entry.label, label(dim, entry.label), count));
-            }
-        }
-    }
-
-    /** A commune or EPCI is listed inside a chosen département, or when chosen itself. */
-    private boolean shown(String value, List<String> chosen) {
-        if (chosen.contains(value)) {
-            return true;
-        }
-        Territory territory = territories.find(value).orElse(null);
-        return territory != null && territory.departement() != null
-                && chosen.contains(Territory.key("departement", territory.departement()));
-    }
-
-    private String label(String dim, String value) {
-        return switch (dim) {
-            case IndexSchema.FACET_KIND -> schema.kind(value).map(KindDefinition::label).orElse(value);
-            case IndexSchema.FACET_THEME -> themeLabel(value);
-            case IndexSchema.FACET_TERRITORY, IndexSchema.FACET_EPCI -> territories.name(value).orElse(value);
-            case IndexSchema.FACET_CATEGORY -> schema.kind("innovation").flatMap(k -> k.field("category"))
-                    .map(f -> f.labelOf(value)).orElse(value);
-            default -> value;
-        };
-    }
-
-    private String themeLabel(String code) {
-        try {
-            return themeLabels.getOrDefault(Integer.valueOf(code), code);
-        } catch (NumberFormatException e) {
-            return code;
-        }
     }
 
     /** How many published sheets have each value of a facet, over the whole index. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.store.AlreadyClosedException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -32,6 +30,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -77,9 +76,12 @@ public final class SearchIndex implements Closeable {
     private volatile long appliedSequence;
     /** Facet ordinals of the newest reader: computed once per refresh, shared by the searches on it. */
     private volatile FacetStates facetStates;
+    private final FacetOrdinals.Cache ordinalCache = new FacetOrdinals.Cache();
     private volatile long generation;
-    private boolean uncommitted;
-    private long lastCommit = System.nanoTime();
+    private volatile boolean uncommitted;
+    private volatile long lastCommit = System.nanoTime();
+    /** Held by a commit: not the lock of {@link #apply}, so that a publication never waits for a disk sync. */
+    private final Object committing = new Object();
 
     /** The folder being served, with its writer and the searchers opened on it. */
     private record Live(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers) implements Closeable {
@@ -232,17 +234,31 @@ public final class SearchIndex implements Closeable {
         // Near-real-time: searches see the change now; it is made durable by the next commit.
         current.searchers().maybeRefreshBlocking();
         generation++;
+        // Once the change is searchable: the commune counts of the new reader, so that no search waits for them.
+        facetStates.communes();
         return true;
     }
 
     /**
-     * Makes applied changes durable, at most once per {@link #COMMIT_EVERY_NANOS}: a commit syncs
-     * files to disk, which must not stand between a publication and its search. A crash before it
-     * loses nothing: the index reopens at its last commit and the catch-up applies the rest again.
+     * Makes applied changes durable, at most once per {@link #COMMIT_EVERY_NANOS}, beside {@link #apply}:
+     * a disk sync never stands between a publication and its search. It records the last change applied
+     * before it starts; one applied meanwhile is applied again after a crash (applying is idempotent).
      */
-    public synchronized void commitIfDue() throws IOException {
-        if (uncommitted && System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
-            commit(live, appliedSequence);
+    public void commitIfDue() throws IOException {
+        synchronized (committing) {
+            if (!commitDue()) {
+                return;
+            }
+            uncommitted = false;
+            long sequence = appliedSequence;
+            try {
+                live.writer().setLiveCommitData(commitData(sequence).entrySet());
+                live.writer().commit();
+                lastCommit = System.nanoTime();
+            } catch (IOException | RuntimeException e) {
+                uncommitted = true;
+                throw e;
+            }
         }
     }
 
@@ -292,13 +308,13 @@ public final class SearchIndex implements Closeable {
             List<IndexedSheet> page = reader.hasNext() ? reader.next() : List.of();
             while (!page.isEmpty()) {
                 // A task per sheet: no core waits for another to finish a longer share of the page.
-                List<Future<?>> parts = new ArrayList<>(page.size());
+                List<java.util.concurrent.Future<?>> parts = new ArrayList<>(page.size());
                 for (IndexedSheet sheet : page) {
                     parts.add(pool.submit(() -> writer.addDocument(documents.build(sheet))));
                 }
                 // The next page is read from the database while the cores analyse this one.
                 List<IndexedSheet> next = reader.hasNext() ? reader.next() : List.of();
-                for (Future<?> part : parts) {
+                for (java.util.concurrent.Future<?> part : parts) {
                     part.get();
                 }
                 progress.accept(done.addAndGet(page.size()));
@@ -309,7 +325,9 @@ public final class SearchIndex implements Closeable {
             Thread.currentThread().interrupt();
             throw new IOException("reconstruction interrompue", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            // A failed write closes the writer and fails the writes after it: the first failure is the one told.
+            Throwable cause = writer.getTragicException() != null ? writer.getTragicException() : e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause);
         } finally {
             pool.shutdownNow();
         }
@@ -317,6 +335,12 @@ public final class SearchIndex implements Closeable {
 
     /** Serves the rebuilt folder from now on; the catch-up then applies what was published while it was built. */
     private synchronized void switchTo(Live built, long sequence) {
+        synchronized (committing) {
+            switchWhileNoCommit(built, sequence);
+        }
+    }
+
+    private void switchWhileNoCommit(Live built, long sequence) {
         Live old = live;
         live = built;
         appliedSequence = sequence;
@@ -333,10 +357,7 @@ public final class SearchIndex implements Closeable {
     }
 
     private void commit(Live target, long sequence) throws IOException {
-        target.writer().setLiveCommitData(Map.of(
-                IndexSchema.VERSION_KEY, IndexSchema.VERSION,
-                IndexSchema.DATABASE_KEY, database,
-                IndexSchema.SEQUENCE_KEY, Long.toString(sequence)).entrySet());
+        target.writer().setLiveCommitData(commitData(sequence).entrySet());
         target.writer().commit();
         if (target == live) {
             appliedSequence = sequence;
@@ -345,6 +366,16 @@ public final class SearchIndex implements Closeable {
         }
         target.searchers().maybeRefreshBlocking();
         generation++;
+    }
+
+    /** True when changes applied are waiting for a commit and the last one is old enough. */
+    public boolean commitDue() {
+        return uncommitted && System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS;
+    }
+
+    private Map<String, String> commitData(long sequence) {
+        return Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.DATABASE_KEY, database,
+                IndexSchema.SEQUENCE_KEY, Long.toString(sequence));
     }
 
     /** Runs a read on the current searcher, released afterwards whatever happens. */
@@ -378,7 +409,7 @@ public final class SearchIndex implements Closeable {
     private final class WarmingSearcherFactory extends SearcherFactory {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            facetStates = new FacetStates(reader, facetsConfig);
+            facetStates = new FacetStates(reader, facetsConfig, ordinalCache);
             return new IndexSearcher(reader);
         }
     }
@@ -389,10 +420,10 @@ public final class SearchIndex implements Closeable {
             return current;
         }
         // A searcher of a folder switched out meanwhile: rare, computed for this search only.
-        return new FacetStates(reader, facetsConfig);
+        return new FacetStates(reader, facetsConfig, ordinalCache);
     }
 
-    /** Changes whenever what searches see changes: what is cached from searches is valid for one generation. */
+    /** Changes whenever what searches see changes: what searches cache is valid for one generation. */
     long generation() {
         return generation;
     }
@@ -408,9 +439,11 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (uncommitted) {
-            commit(live, appliedSequence);
+        synchronized (committing) {
+            if (uncommitted) {
+                commit(live, appliedSequence);
+            }
+            live.close();
         }
-        live.close();
     }
 }

@@ -50,7 +50,10 @@ public class SearchService {
 
     /** Where the index stands, for the health check and the administrators. */
     public record Status(String state, long appliedSequence, long lastChange, int indexed, int total, boolean serving) {
-        /** Ready to answer: caught up, or rebuilding aside while a sound index serves. */
+        /**
+         * Ready to answer: caught up and warmed up, or rebuilding (or warming up after a rebuild)
+         * aside while a sound index serves.
+         */
         public boolean ready() {
             return "pret".equals(state) || ("reconstruction".equals(state) && serving);
         }
@@ -89,9 +92,11 @@ public class SearchService {
     @Resource
     ManagedExecutorService executor;
 
+    private volatile Runnable pageWarmUp = () -> { };
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicBoolean refreshingSuggestions = new AtomicBoolean();
+    private final AtomicBoolean committing = new AtomicBoolean();
     /** Released when this node commits a change: the tail applies it without waiting for its next turn. */
     private final Semaphore changed = new Semaphore(0);
     private volatile boolean following;
@@ -104,7 +109,18 @@ public class SearchService {
     private volatile long suggestionsBuilt = System.nanoTime();
     private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
 
+    /** Opens the index and follows the change log, without pages to warm up. */
     public void start() throws IOException {
+        start(() -> { });
+    }
+
+    /**
+     * Opens the index and follows the change log. Readiness waits until the index is caught up
+     * (or rebuilt) and warmed up: searches of every shape, the completion list, then
+     * {@code pages} (the application's own pages, asked by the caller).
+     */
+    public void start(Runnable pages) throws IOException {
+        this.pageWarmUp = pages;
         Map<Integer, String> themeLabels = themes.labels();
         SearchIndex.Expected expected;
         try {
@@ -122,8 +138,8 @@ public class SearchService {
         } else {
             try {
                 catchUp();
-                state = "pret";
-                refreshSuggestionsInBackground();
+                state = "echauffement";
+                executor.submit(() -> warmUpThenServe(false));
             } catch (IndexBehindException e) {
                 LOG.info(e::getMessage);
                 state = "reconstruction";
@@ -146,6 +162,7 @@ public class SearchService {
             LOG.info("Reconstruction de l'index déjà en cours");
             return;
         }
+        boolean serving = engine.index().isSound();
         try {
             state = "reconstruction";
             long start = System.nanoTime();
@@ -160,8 +177,9 @@ public class SearchService {
             toRebuild = count;
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info(() -> "Index reconstruit : " + toRebuild + " fiches en " + millis + " ms");
-            state = "pret";
-            refreshSuggestionsInBackground();
+            // A node that served during the rebuild stays ready while the new index warms up.
+            state = serving ? "reconstruction" : "echauffement";
+            warmUpThenServe(true);
         } catch (IOException | RuntimeException e) {
             // A sound index still serves what it had; an empty stand-in leaves the node unready.
             state = engine.index().isSound() ? "pret" : "erreur";
@@ -204,7 +222,7 @@ public class SearchService {
             if (catchUp() > 0) {
                 suggestionsStale = true;
             }
-            current.index().commitIfDue();
+            commitInBackgroundIfDue(current.index());
         } catch (IndexBehindException e) {
             if (!rebuilding.get()) {
                 LOG.warning(e::getMessage);
@@ -219,6 +237,21 @@ public class SearchService {
         // beside the tail: a publication never waits for it.
         if (suggestionsStale && System.nanoTime() - suggestionsBuilt > SUGGESTIONS_EVERY_NANOS) {
             refreshSuggestionsInBackground();
+        }
+    }
+
+    /** The disk sync of a commit runs beside the tail: the next publication is applied meanwhile. */
+    private void commitInBackgroundIfDue(SearchIndex index) {
+        if (index.commitDue() && committing.compareAndSet(false, true)) {
+            executor.submit(() -> {
+                try {
+                    index.commitIfDue();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "Validation de l'index impossible, nouvel essai dans un instant", e);
+                } finally {
+                    committing.set(false);
+                }
+            });
         }
     }
 
@@ -240,9 +273,30 @@ public class SearchService {
     }
 
     /**
-     * The completion list (every title: seconds of CPU at 100,000 sheets) is built after the node is
-     * ready: neither a start nor a rebuild waits for it, and completion follows within seconds.
+     * The first searches after a start or a rebuild are served like the later ones: the facet
+     * states, the completion list and the compiled code of searches and pages are ready before
+     * readiness says so. A failed warm-up only costs speed.
      */
+    private void warmUpThenServe(boolean rebuilt) {
+        long start = System.nanoTime();
+        // The completion list is built on the other core while searches and pages warm up.
+        Thread completion = threads.newThread(this::refreshSuggestionsQuietly);
+        completion.start();
+        try {
+            SearchWarmUp.run(engine);
+            pageWarmUp.run();
+            completion.join();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Échauffement de la recherche interrompu", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info(() -> "Recherche échauffée " + (rebuilt ? "après reconstruction " : "") + "en "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        state = "pret";
+    }
+
+    /** The completion list is rebuilt beside the tail (every title: a second of CPU at 100,000 sheets). */
     private void refreshSuggestionsInBackground() {
         if (refreshingSuggestions.compareAndSet(false, true)) {
             suggestionsStale = false;

@@ -59,10 +59,23 @@ final class Suggestions implements Closeable {
      */
     void rebuild(IndexSearcher searcher, FacetStates facets) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        var stored = searcher.storedFields();
-        for (var scoreDoc : searcher.search(new MatchAllDocsQuery(), Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
-            var doc = stored.document(scoreDoc.doc, Set.of(IndexSchema.SLUG, IndexSchema.TITLE));
-            entries.add(sheetEntry(doc.get(IndexSchema.TITLE), doc.get(IndexSchema.SLUG)));
+        for (var leaf : searcher.getIndexReader().leaves()) {
+            // Read in order, each compressed block of stored fields once rather than once per document.
+            var stored = leaf.reader() instanceof org.apache.lucene.index.CodecReader codec
+                    ? codec.getFieldsReader().getMergeInstance() : null;
+            var live = leaf.reader().getLiveDocs();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                var visitor = new org.apache.lucene.document.DocumentStoredFieldVisitor(IndexSchema.SLUG, IndexSchema.TITLE);
+                if (stored != null) {
+                    stored.document(doc, visitor);
+                } else {
+                    leaf.reader().storedFields().document(doc, visitor);
+                }
+                entries.add(sheetEntry(visitor.getDocument().get(IndexSchema.TITLE), visitor.getDocument().get(IndexSchema.SLUG)));
+            }
         }
         themeLabels.forEach((code, label) -> entries.add(new Entry(label, 200, "theme\t" + code)));
         if (facets.main() != null) {

@@ -100,7 +100,7 @@ public class ApplicationStartup {
             DatabaseMigration.migrate(dataSource);
             Seeding.underLock(dataSource, this::seed);
             startup.phase("index");
-            search.start();
+            search.start(() -> PageWarmUp.run(startup));
             alerts.schemaReady();
             startup.started();
             LOG.info("Essaim a démarré");

@@ -1,6 +1,7 @@
 package fr.essaim.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,8 +128,11 @@ class SearchServiceIT {
 
         SearchService second = service(data);
         second.start();
-        assertEquals("pret", second.status().state(), "an index that is up to date is not rebuilt");
+        assertNotEquals("reconstruction", second.status().state(), "an index that is up to date is not rebuilt");
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> second.status().state().equals("pret"));
         assertEquals(0, second.status().total(), "nothing was rebuilt");
+        assertTrue(second.suggest("itiner", 10).stream().anyMatch(c -> c.url().equals("/fiches/litinerance-des-services")),
+                "ready means the completion list is built");
         assertEquals(corpus, second.search(SearchRequest.of("", Map.of(), null, 1, 0)).total());
         second.stop();
     }

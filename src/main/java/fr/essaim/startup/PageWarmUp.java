@@ -1,0 +1,98 @@
+package fr.essaim.startup;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The public pages and API answers asked of this node by itself, over the loopback, before it says
+ * it is ready: the views are compiled, the beans and queries prepared, the code compiled, so that
+ * the first visitors after a start wait no longer than the later ones.
+ */
+final class PageWarmUp {
+
+    private static final Logger LOG = Logger.getLogger(PageWarmUp.class.getName());
+    private static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final int ROUNDS = 2;
+    private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
+
+    private PageWarmUp() {
+    }
+
+    /** Asks the pages once {@code started} says requests are served; gives up quietly on any failure. */
+    static void run(StartupState started) {
+        Optional<Integer> port = ConfigProvider.getConfig(PageWarmUp.class.getClassLoader())
+                .getOptionalValue("payara.instance.http.port", Integer.class);
+        if (port.isEmpty()) {
+            LOG.info("Port HTTP inconnu : pages non échauffées");
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            while (!started.isStarted()) {
+                if (System.nanoTime() - start > AT_MOST_NANOS || started.failure() != null) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            String base = "http://127.0.0.1:" + port.get();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            List<String> slugs = new ArrayList<>();
+            Matcher found = SLUG.matcher(get(client, base + "/api/v1/search?sort=date&size=12"));
+            while (found.find()) {
+                slugs.add(found.group(1));
+            }
+            int asked = 0;
+            for (int round = 0; round < ROUNDS && System.nanoTime() - start < AT_MOST_NANOS; round++) {
+                for (String path : paths(round, slugs)) {
+                    try {
+                        get(client, base + path);
+                        asked++;
+                    } catch (IOException e) {
+                        // one page less warmed up; the others still are
+                    }
+                }
+            }
+            int pages = asked;
+            LOG.info(() -> pages + " pages d'échauffement en " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (IOException | RuntimeException e) {
+            LOG.info(() -> "Échauffement des pages interrompu : " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Each round asks other sheets, themes and territories: the same views with other data. */
+    private static List<String> paths(int round, List<String> slugs) {
+        List<String> paths = new ArrayList<>(List.of("/", "/recherche", "/recherche?q=mobilit%C3%A9&theme=" + (round + 5),
+                "/recherche?q=sant%C3%A9&territory=departement:0" + (round + 5) + "&sort=date",
+                "/themes/" + (round + 6), "/territoires/departement:0" + (round + 5), "/territoires/region:5" + (round + 2),
+                "/api/v1/search?q=%C3%A9cole&theme=" + (round + 2), "/api/v1/search?territory=departement:3" + round
+                        + "&size=0", "/api/v1/suggest?q=itin" + "ér".substring(0, round % 3),
+                "/api/v1/themes"));
+        for (int i = round; i < slugs.size(); i += ROUNDS) {
+            paths.add("/fiches/" + slugs.get(i));
+            paths.add("/api/v1/sheets/" + slugs.get(i));
+        }
+        return paths;
+    }
+
+    private static String get(HttpClient client, String address) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(20))
+                .header("User-Agent", "essaim-warmup-bot").GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
