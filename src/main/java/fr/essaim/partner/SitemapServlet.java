@@ -65,8 +65,9 @@ public class SitemapServlet extends HttpServlet {
                 return -1;
             }
             Optional<OffsetDateTime> changed = file == INDEX ? ranges.lastModified(connection) : ranges.lastModified(connection, file);
-            long millis = changed.map(at -> at.toInstant().toEpochMilli()).orElse(0L);
-            return file <= 1 ? Math.max(millis, deployed) : millis;
+            // In whole seconds, as HTTP dates are: the container compares If-Modified-Since with it as it is.
+            long seconds = changed.map(at -> at.toInstant().getEpochSecond()).orElse(0L) * 1000;
+            return file <= 1 ? Math.max(seconds, deployed) : seconds;
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Date du plan du site illisible", e);
             return -1;
