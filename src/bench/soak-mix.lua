@@ -2,7 +2,8 @@
 -- request a write through the API: a new sheet created as a draft, later published by an editor.
 -- Both wrk threads write the same titles, so that two creations of one title at the same moment
 -- are part of the test: the later one must take the next free address, not fail.
--- Needs SOAK_TOKEN (an API token of an account with the editor role).
+-- Needs SOAK_TOKEN (an API token of an account with the editor role); writes the address of every
+-- sheet it created, one a line, to the file SOAK_CREATED at the end, for the checks of soak.sh.
 local token = os.getenv("SOAK_TOKEN")
 local queries = {"transport", "creche itinerante", "france services", "mutualisation", "numerique",
   "sante", "mobilite", "tiers lieu", "jeunes", "commerce", "maison de sante", "covoiturage", "ecole",
@@ -13,6 +14,7 @@ local drafts = {}
 local threads = {}
 local errors = {}
 errors_seen = ""
+created = {}
 
 function setup(thread)
   table.insert(threads, thread)
@@ -62,13 +64,21 @@ response = function(status, headers, body)
   end
   if status == 201 then
     local slug = body:match('"slug"%s*:%s*"([^"]+)"')
-    if slug then table.insert(drafts, slug) end
+    if slug then
+      table.insert(drafts, slug)
+      table.insert(created, slug)
+    end
   end
 end
 
 done = function(summary, latency, requests)
+  local file = os.getenv("SOAK_CREATED") and io.open(os.getenv("SOAK_CREATED"), "w")
   for _, thread in ipairs(threads) do
     local seen = thread:get("errors_seen")
     if seen and seen ~= "" then io.write("Erreurs :\n" .. seen .. "\n") end
+    if file then
+      for _, slug in ipairs(thread:get("created")) do file:write(slug, "\n") end
+    end
   end
+  if file then file:close() end
 end

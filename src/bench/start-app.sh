@@ -1,5 +1,5 @@
 # Sourced by the benchmarks and the soak test: how they all start the packaged application.
-# Defines app_start (target/essaim.jar with -Xmx512m on $port, data in $work/data, Payara files in
+# Defines app_start (target/essaim.jar with -Xmx512m on $port, data in $data_dir ($work/data), Payara files in
 # a new folder of $work at each start (Payara Micro given the folder of an earlier run deploys the
 # application twice), corpus from $content, the admin account with $admin_password), app_wait_ready
 # (prints the milliseconds until /health/ready says the index is ready; at most 30 min) and
@@ -21,7 +21,7 @@ command -v wrk >/dev/null || { echo "wrk est nécessaire : apt-get install wrk" 
 [ -f target/essaim.jar ] || { echo "construisez d'abord : ./mvnw -B package -DskipTests" >&2; exit 1; }
 
 app_start() {
-  ESSAIM_DATA_DIR="$work/data" ESSAIM_CONTENT_DIR="$content" ESSAIM_ADMIN_PASSWORD="$admin_password" \
+  ESSAIM_DATA_DIR="${data_dir:-$work/data}" ESSAIM_CONTENT_DIR="$content" ESSAIM_ADMIN_PASSWORD="$admin_password" \
     java -Xmx512m -jar target/essaim.jar --port "$port" --rootdir "$work/payara-$(date +%s%N)" >> "$log" 2>&1 &
   pid=$!
 }
