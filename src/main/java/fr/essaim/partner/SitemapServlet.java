@@ -38,8 +38,8 @@ import fr.essaim.theme.ThemeService;
 public class SitemapServlet extends HttpServlet {
 
     static final int PER_FILE = 50_000;
-    /** Sheet ids per file: the fixed pages and the themes fit beside them in the first. */
-    static final int SHEETS_PER_FILE = 49_000;
+    /** Sheet ids per file: small files keep each answer short; the fixed pages and themes fit in the first. */
+    static final int SHEETS_PER_FILE = 10_000;
 
     private static final Logger LOG = Logger.getLogger(SitemapServlet.class.getName());
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
