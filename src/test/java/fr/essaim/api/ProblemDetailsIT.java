@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +166,21 @@ class ProblemDetailsIT {
         JsonObject body = problem(Api.ready(base).get("api/v1/search?size=abc"), 400);
         assertEquals("Requête invalide", body.getString("title"));
         assertEquals("« size » doit être un nombre entier (reçu : abc)", body.getString("detail"));
+    }
+
+    /** java.net.URI refuses such a path: it is sent as is, on a socket. */
+    @Test
+    void aPathWithAMalformedPercentEscapeIs400() throws Exception {
+        Api.ready(base);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v1/sheets/%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("Content-Type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"detail\":\"L'adresse demandée ne peut pas être lue"), answer);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.essaim.cluster;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -129,8 +130,24 @@ class ClusterIT {
             System.out.println("Convergence entre deux nœuds : fiche publiée sur A trouvée sur B en " + foundAfter + " ms");
             assertTrue(foundAfter >= 0 && foundAfter < 2_000, "found on B after " + foundAfter + " ms");
 
+            malformedAddressesOnTheNodeItself(b);
             behindTheProxyOfDocker(a, b, corpus + 1);
         }
+    }
+
+    /** Sent straight to a node's port, a path with a malformed percent escape gets a French 400, never a logged failure. */
+    private static void malformedAddressesOnTheNodeItself(Node node) throws Exception {
+        int logged = node.log().length();
+        for (String path : List.of("/%ZZ", "/fiches/%ZZ", "/fiches/%C3", "/api/v1/sheets/%ZZ")) {
+            String answer = node.rawGet(path);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), path + "\n" + answer);
+            assertTrue(answer.contains("un « % » doit être suivi de deux chiffres hexadécimaux"), path + "\n" + answer);
+            boolean api = path.startsWith("/api/");
+            assertEquals(api, answer.contains("Content-Type: application/problem+json"), path + "\n" + answer);
+            assertEquals(!api, answer.contains("<h1>Requête mal formée</h1>"), path + "\n" + answer);
+        }
+        String log = node.log().substring(logged);
+        assertFalse(log.contains("SEVERE") || log.contains("Illegal hex characters"), log);
     }
 
     /** docker/nginx.conf in front of the two nodes: round robin, a malformed address refused in French, a stopped node skipped. */

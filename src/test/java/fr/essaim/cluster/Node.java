@@ -3,10 +3,12 @@ package fr.essaim.cluster;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +102,20 @@ final class Node implements AutoCloseable {
 
     HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The whole answer, status line and headers included, to a path sent as is (java.net.URI refuses /%ZZ). */
+    String rawGet(String target) throws IOException {
+        return rawGet(port, target);
+    }
+
+    static String rawGet(int port, String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     String log() throws IOException {

@@ -95,12 +95,7 @@ final class Proxy implements AutoCloseable {
 
     /** The whole answer to a request line sent as is: an HTTP client would refuse to send a malformed address. */
     String rawGet(String target) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Node.rawGet(port, target);
     }
 
     /** The requests the proxy passed on, one line each: client, method, path, node that answered, status. */
