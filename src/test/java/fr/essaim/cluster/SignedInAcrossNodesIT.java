@@ -206,6 +206,53 @@ class SignedInAcrossNodesIT {
         }
     }
 
+    /** Before any node stops: a sign-in, its end and a disabled account hold on both nodes at once. */
+    @Test
+    @Order(0)
+    void signingOutAndDisablingAnAccountTakeEffectOnEveryNode() throws Exception {
+        WebDriver browser = chromium();
+        try {
+            signIn(browser, "redactrice");
+            String cookie = signInCookie(browser);
+            assertEquals(List.of(200, 200), mySheetsOnEachNode(cookie), "signed in through the proxy, served by either node");
+
+            browser.get(proxy("/deconnexion"));
+            browser.findElement(By.id("sedeconnecter")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("deconnexion")));
+            assertEquals(List.of(302, 302), mySheetsOnEachNode(cookie), "signed out on both nodes by one sign-out");
+
+            signIn(browser, "redactrice");
+            String again = signInCookie(browser);
+            assertEquals(List.of(200, 200), mySheetsOnEachNode(again));
+            assertEquals(200, setDisabled(a, true), "disabled through node A");
+            assertEquals(List.of(302, 302), mySheetsOnEachNode(again), "a disabled account is signed out on both nodes");
+            System.out.println("Déconnexion et compte désactivé : effet immédiat sur les deux nœuds");
+        } finally {
+            browser.quit();
+            setDisabled(a, false);
+        }
+    }
+
+    private static String signInCookie(WebDriver browser) {
+        return browser.manage().getCookies().stream().filter(c -> c.getName().equals("essaim_connexion"))
+                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow(() -> new AssertionError("no sign-in cookie"));
+    }
+
+    /** The status of « Mes fiches » asked of each node directly with one cookie: 200 signed in, 302 to the sign-in page. */
+    private static List<Integer> mySheetsOnEachNode(String cookie) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (Node node : List.of(a, b)) {
+            statuses.add(node.sendBytes(HttpRequest.newBuilder(node.uri("/mes-fiches")).header("Cookie", cookie).GET()).statusCode());
+        }
+        return statuses;
+    }
+
+    private static int setDisabled(Node node, boolean disabled) throws Exception {
+        return node.sendBytes(HttpRequest.newBuilder(node.uri("/api/v1/accounts/redactrice"))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"disabled\":" + disabled + "}"))).statusCode();
+    }
+
     // First: the other test stops a node.
     @Test
     @Order(1)
