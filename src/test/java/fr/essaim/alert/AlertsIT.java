@@ -76,7 +76,7 @@ class AlertsIT {
     private static final Pattern CONFIRM = Pattern.compile("(https?://\\S+/abonnements/confirmer\\?jeton=[\\w-]+)");
 
     private static GreenMail smtp;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
 
     @ArquillianResource
     private URL base;

@@ -27,7 +27,7 @@ public final class Api {
     public static final String ADMIN = basic("admin", ADMIN_PASSWORD);
 
     private final URL base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private Api(URL base) {
         this.base = base;
