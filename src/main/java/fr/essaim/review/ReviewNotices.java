@@ -120,7 +120,7 @@ public final class ReviewNotices {
     private static List<Waiting> waiting(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("select s.slug, r.title, r.author, r.created_at, "
                 + "(select max(e.created_at) from workflow_event e where e.sheet_id = s.id and e.revision_number = r.number "
-                + "and e.to_state = 'SUBMITTED') from sheet s join revision r on r.id = s.pending_revision_id "
+                + "and e.to_state = 'SUBMITTED') from revision r join sheet s on s.pending_revision_id = r.id "
                 + "where r.review_state = 'SUBMITTED' order by r.created_at");
              ResultSet rows = select.executeQuery()) {
             List<Waiting> waiting = new ArrayList<>();

@@ -222,8 +222,8 @@ public class JpaSheetRepository implements SheetRepository {
                 PreparedStatement aliases = connection.prepareStatement(
                         "insert into sheet_alias (alias, sheet_id) values (?, ?)");
                 PreparedStatement events = connection.prepareStatement("insert into workflow_event (id, sheet_id, "
-                        + "revision_number, from_state, to_state, actor, created_at, comment) "
-                        + "values (?, ?, 1, 'SUBMITTED', 'PUBLISHED', ?, ?, ?)");
+                        + "revision_number, from_state, to_state, actor, created_at, comment, mail_pending) "
+                        + "values (?, ?, 1, 'SUBMITTED', 'PUBLISHED', ?, ?, ?, false)");
                 PreparedStatement changeLog = connection.prepareStatement(
                         "insert into change_log (seq, slug, created_at) values (?, ?, ?)")) {
             for (int i = 0; i < batch.size(); i++) {

@@ -104,12 +104,14 @@ abstract class PersistenceContract {
                 sql.execute("alter table account drop column " + column);
             }
             sql.execute("delete from \"flyway_schema_history\" where \"version\" = '80'");
+            sql.execute("drop index revision_review_state");
+            sql.execute("delete from \"flyway_schema_history\" where \"version\" = '90'");
             sql.execute("insert into sheet (id, slug, kind, state, title, latest_revision, created_at, updated_at, version) "
                     + "values (1, 'ancienne', 'notion', 'DRAFT', 'L''Île-d''Yeu : Maison  des services', 0, "
                     + "current_timestamp, current_timestamp, 1)");
         }
 
-        assertEquals(9, DatabaseMigration.migrate(dataSource).migrationsExecuted);
+        assertEquals(10, DatabaseMigration.migrate(dataSource).migrationsExecuted);
 
         assertEquals("ancienne", links.resolveWikiTarget("l'ile-d'yeu : maison des services"));
     }
