@@ -51,10 +51,7 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
-    /**
-     * What the index must agree with: the database it indexes, how far that database's change log
-     * goes, and the oldest change it still holds (older ones are pruned).
-     */
+    /** What the index must agree with: its database, the last change of its log and the oldest one kept. */
     public record Expected(String database, long lastChange, long firstKept) {
     }
 
@@ -278,6 +275,8 @@ public final class SearchIndex implements Closeable {
             try {
                 built = openLive(folder, IndexWriterConfig.OpenMode.CREATE);
                 int count = addAll(built.writer(), pages, progress);
+                // One segment: a search then seeks each term once and counts facets without global ordinals.
+                built.writer().forceMerge(1);
                 commit(built, sequence);
                 folders.point(folder);
                 switchTo(built, sequence);

@@ -29,6 +29,7 @@ final class Snippets {
         UnifiedHighlighter highlighter = new Preloaded(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(100_000)
+                .withBreakIterator(SentenceBreaks::new)
                 // Words of a phrase are marked wherever they occur: much cheaper, and readers do not mind.
                 .withHighlightPhrasesStrictly(false)
                 .withWeightMatches(false), docs);
