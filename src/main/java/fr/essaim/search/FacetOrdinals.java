@@ -48,6 +48,8 @@ final class FacetOrdinals {
     private final String[] values;
     private final Map<String, Range> dims;
     private final int size;
+    /** Global ordinal by dimension and value, joined by a unit separator. */
+    private final Map<String, Integer> ordOf = new HashMap<>();
 
     private FacetOrdinals(SegmentOrds[] segments, int[][] globalOrds, String[] values, Map<String, Range> dims) {
         this.segments = segments;
@@ -55,6 +57,26 @@ final class FacetOrdinals {
         this.values = values;
         this.dims = dims;
         this.size = values.length;
+        dims.forEach((dim, range) -> {
+            for (int ord = range.start(); ord < range.end(); ord++) {
+                ordOf.put(dim + '\u001f' + values[ord], ord);
+            }
+        });
+    }
+
+    /** The global ordinal of a value of a dimension, or -1 when no document has it. */
+    int ord(String dim, String value) {
+        return ordOf.getOrDefault(dim + '\u001f' + value, -1);
+    }
+
+    /** The values of the documents of a segment, by the segment's own ordinals. */
+    SegmentOrds segment(int leaf) {
+        return segments[leaf];
+    }
+
+    /** A segment's ordinals as global ordinals. */
+    int[] globalOrds(int leaf) {
+        return globalOrds[leaf];
     }
 
     /** Reads the values of the reader's facet field described by {@code state}. */

@@ -85,6 +85,13 @@ public final class SearchEngine implements Closeable {
     }
 
     private static final int CACHED_ANSWERS = 1_000;
+    /** Counts every search with {@link DrillSideways}: the reference the one-pass counts are checked against. */
+    private volatile boolean drillSidewaysOnly;
+
+    void countWithDrillSidewaysOnly(boolean only) {
+        drillSidewaysOnly = only;
+    }
+
     private volatile Answers answers = new Answers(-1, Map.of());
 
     public SearchResult search(SearchRequest request) throws InvalidSearchException, IOException {
@@ -153,6 +160,10 @@ public final class SearchEngine implements Closeable {
                 return new SearchResult(known.total(), request.page(), request.size(), hits(searcher, marked, top, request),
                         known.facets(), null, null);
             }
+            if (!drillSidewaysOnly && FacetPass.handles(request.filters())) {
+                return onePass(searcher, facetStates, request, marked, browsing, reproductions,
+                        Reproductions.filter(base, request, reproductions));
+            }
             DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
                 @Override
                 protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
@@ -174,6 +185,22 @@ public final class SearchEngine implements Closeable {
             return new SearchResult(found.hits.totalHits.value, request.page(), request.size(),
                     hits(searcher, marked, found.hits, request), facets, null, null);
         });
+    }
+
+    /** The answer of one {@link FacetPass}: the same as that of {@link DrillSideways}, for less. */
+    private SearchResult onePass(IndexSearcher searcher, FacetStates facetStates, SearchRequest request, Query marked,
+            boolean browsing, Map<String, Integer> reproductions, Query words) throws IOException {
+        // Communes are listed only inside a chosen territory, counted on the hits.
+        boolean communesShown = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
+        FacetPass.Found found = FacetPass.search(searcher, facetStates.ordinals(), words, request.filters(),
+                SearchScope.order(request.sort(), reproductions), Math.max(1, request.page() * request.size()), communesShown);
+        Facets communes = communesShown ? facetStates.communes(found.hits()) : null;
+        var facets = facetLists.of(facetStates.ordinals(), found.counts(), communes, request);
+        if (browsing) {
+            facetStates.browsed(request.filters(), new FacetStates.Browsed(found.total(), facets));
+        }
+        return new SearchResult(found.total(), request.page(), request.size(), hits(searcher, marked, found.top(), request),
+                facets, null, null);
     }
 
     /**
