@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ final class PageWarmUp {
     private static final Logger LOG = Logger.getLogger(PageWarmUp.class.getName());
     private static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int ROUNDS = 2;
+    private static final int SEARCHES = 240;
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
 
     private PageWarmUp() {
@@ -55,17 +57,12 @@ final class PageWarmUp {
             while (found.find()) {
                 slugs.add(found.group(1));
             }
-            int asked = 0;
-            for (int round = 0; round < ROUNDS && System.nanoTime() - start < AT_MOST_NANOS; round++) {
-                for (String path : paths(round, slugs)) {
-                    try {
-                        get(client, base + path);
-                        asked++;
-                    } catch (IOException e) {
-                        // one page less warmed up; the others still are
-                    }
-                }
+            List<String> paths = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                paths.addAll(paths(round, slugs));
             }
+            paths.addAll(searches());
+            int asked = askOnEveryCore(client, base, paths, start);
             int pages = asked;
             LOG.info(() -> pages + " pages d'échauffement en " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (IOException | RuntimeException e) {
@@ -73,6 +70,66 @@ final class PageWarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Asks the paths from one thread per core, each taking the next path, until all are asked or time is up. */
+    private static int askOnEveryCore(HttpClient client, String base, List<String> paths, long start)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger asked = new AtomicInteger();
+        List<Thread> askers = new ArrayList<>();
+        for (int t = 0; t < Math.max(1, Runtime.getRuntime().availableProcessors()); t++) {
+            Thread asker = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < paths.size() && System.nanoTime() - start < AT_MOST_NANOS;
+                        i = next.getAndIncrement()) {
+                    try {
+                        get(client, base + paths.get(i));
+                        asked.incrementAndGet();
+                    } catch (IOException e) {
+                        // one page less warmed up; the others still are
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "essaim-warmup-" + t);
+            asker.setDaemon(true);
+            asker.start();
+            askers.add(asker);
+        }
+        for (Thread asker : askers) {
+            asker.join();
+        }
+        return asked.get();
+    }
+
+    /**
+     * Searches of the API in every shape (words, facets, orders, pages, counts only), as partner
+     * widgets ask them: the request, JSON and search code compiled under the load of both cores.
+     * Words that visitors' searches (unaccented in the benchmark) would not repeat verbatim.
+     */
+    static List<String> searches() {
+        List<String> words = List.of("service", "sant%C3%A9", "%C3%A9cole", "mobilit%C3%A9", "maison%20de%20services",
+                "itin*", "accompagnemnt", "territoire", "habitants", "projet", "jeunesse", "num%C3%A9rique",
+                "%C3%A9picerie%20solidaire", "transport", "commune", "%22point%20d%27accueil%22", "");
+        List<String> sorts = List.of("", "&sort=date", "", "&sort=title");
+        List<String> searches = new ArrayList<>();
+        for (int i = 0; i < SEARCHES; i++) {
+            StringBuilder path = new StringBuilder("/api/v1/search?q=").append(words.get(i % words.size()));
+            if (i % 3 == 0) {
+                path.append("&theme=").append(1 + i % 18);
+            }
+            if (i % 5 == 1) {
+                path.append("&territory=departement:").append(String.format("%02d", 1 + i % 95));
+            }
+            if (i % 7 == 2) {
+                path.append("&kind=").append(List.of("experience", "innovation", "vademecum").get(i % 3));
+            }
+            path.append(sorts.get(i % sorts.size()));
+            path.append(i % 6 == 5 ? "&page=2" : "").append(i % 11 == 4 ? "&size=0" : "");
+            searches.add(path.toString());
+        }
+        return searches;
     }
 
     /** Each round asks other sheets, themes and territories: the same views with other data. */
