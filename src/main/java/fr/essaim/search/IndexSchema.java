@@ -10,7 +10,7 @@ import org.apache.lucene.index.Term;
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-7";
+    static final String VERSION = "essaim-index-8";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
     static final String DATABASE_KEY = "database";
@@ -20,6 +20,8 @@ final class IndexSchema {
     static final String TITLE = "title";
     static final String SUMMARY = "summary";
     static final String BODY = "body";
+    /** What a hit shows and its body, as one binary doc value: see {@link HitRecord}. */
+    static final String HIT_RECORD = "hitRecord";
     static final String PORTEUR = "porteur";
     static final String PLACES = "places";
     static final String THEME_LABELS = "themeLabels";

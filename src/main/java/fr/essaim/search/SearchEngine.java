@@ -216,7 +216,7 @@ public final class SearchEngine implements Closeable {
     public List<SearchResult.Hit> among(SearchRequest request, java.util.Collection<String> slugs)
             throws InvalidSearchException, IOException {
         return SearchScope.among(index, queries.build(UserQuery.parse(request.query())), request, slugs,
-                doc -> hit(doc, ""), HIT_FIELDS);
+                doc -> hit(HitRecord.of(doc), ""), HIT_FIELDS);
     }
 
     private List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, TopDocs top, SearchRequest request)
@@ -227,36 +227,37 @@ public final class SearchEngine implements Closeable {
         }
         ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from,
                 Math.min(top.scoreDocs.length, from + request.size()));
-        // Each hit's stored fields are read once, for what the hit shows and for its snippet.
+        // Each hit is read once, from its doc value, for what the hit shows and for its snippet.
         int[] ids = new int[page.length];
-        Map<Integer, Document> docs = new java.util.HashMap<>();
-        var stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             ids[i] = page[i].doc;
-            docs.put(ids[i], stored.document(ids[i], HIT_AND_TEXT_FIELDS));
         }
-        String[] snippets = Snippets.of(searcher, queryAnalyzer, query, ids, docs);
+        HitRecord[] records = HitRecord.read(searcher.getIndexReader(), ids);
+        Map<Integer, HitRecord> byId = new java.util.HashMap<>();
+        var stored = searcher.storedFields();
+        for (int i = 0; i < page.length; i++) {
+            byId.put(ids[i], records[i] != null ? records[i] : HitRecord.of(stored.document(ids[i], HIT_AND_TEXT_FIELDS)));
+        }
+        String[] snippets = Snippets.of(searcher, queryAnalyzer, query, ids, byId);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            hits.add(hit(docs.get(ids[i]), snippets[i]));
+            hits.add(hit(byId.get(ids[i]), snippets[i]));
         }
         return hits;
     }
 
-    private SearchResult.Hit hit(Document doc, String snippet) {
-        String slug = doc.get(IndexSchema.SLUG);
+    private SearchResult.Hit hit(HitRecord record, String snippet) {
         List<SearchResult.Theme> themes = new ArrayList<>();
-        for (String code : doc.getValues(IndexSchema.THEME_CODE)) {
+        for (String code : record.themeCodes()) {
             themes.add(new SearchResult.Theme(code, facetLists.themeLabel(code)));
         }
         List<SearchResult.Place> places = new ArrayList<>();
-        for (String key : doc.getValues(IndexSchema.TERRITORY_KEY)) {
+        for (String key : record.territoryKeys()) {
             territories.find(key).ifPresent(t -> places.add(new SearchResult.Place(key, t.code(), t.level(), t.name())));
         }
-        long updated = doc.getField(IndexSchema.UPDATED).numericValue().longValue();
-        return new SearchResult.Hit(slug, doc.get(IndexSchema.TITLE), doc.get(IndexSchema.KIND), doc.get(IndexSchema.SUMMARY),
-                snippet == null ? "" : snippet, themes, places, Instant.ofEpochMilli(updated).atZone(PARIS).toOffsetDateTime(),
-                "/fiches/" + slug);
+        return new SearchResult.Hit(record.slug(), record.title(), record.kind(), record.summary(),
+                snippet == null ? "" : snippet, themes, places,
+                Instant.ofEpochMilli(record.updated()).atZone(PARIS).toOffsetDateTime(), "/fiches/" + record.slug());
     }
 
     /** How many published sheets have each value of a facet, over the whole index. */
@@ -353,7 +354,7 @@ public final class SearchEngine implements Closeable {
             TopDocs top = searcher.search(query.build(), count);
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
-                hits.add(hit(searcher.storedFields().document(scoreDoc.doc, HIT_FIELDS), ""));
+                hits.add(hit(HitRecord.of(searcher.storedFields().document(scoreDoc.doc, HIT_FIELDS)), ""));
             }
             return hits;
         });

@@ -73,6 +73,8 @@ final class SheetDocuments {
         long updated = sheet.updated().toInstant().toEpochMilli();
         doc.add(new NumericDocValuesField(IndexSchema.UPDATED, updated));
         doc.add(new StoredField(IndexSchema.UPDATED, updated));
+        doc.add(new HitRecord(sheet.slug(), sheet.kind(), sheet.title(), nullToEmpty(sheet.summary()),
+                strings(fields.get("themes")), strings(fields.get("territories")), updated, body).field());
         doc.add(new NumericDocValuesField(IndexSchema.INFORMATION_YEAR,
                 fr.essaim.sheet.InformationDate.year(sheet.fields()).orElse(0)));
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -16,7 +15,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * The snippets of the hits of one page, with the matched words in {@code <mark>}: cut from the
  * body (offsets from the index), from the summary only for the hits whose body gives none. The
- * text comes from the documents the page has already read, not from a second read of the index.
+ * text comes from the hits the page has already read, not from a second read of the index.
  */
 final class Snippets {
 
@@ -24,7 +23,7 @@ final class Snippets {
     }
 
     /** One snippet per document, in the order given; {@code docs} holds the body and summary of each. */
-    static String[] of(IndexSearcher searcher, Analyzer analyzer, Query marked, int[] ids, Map<Integer, Document> docs)
+    static String[] of(IndexSearcher searcher, Analyzer analyzer, Query marked, int[] ids, Map<Integer, HitRecord> docs)
             throws IOException {
         UnifiedHighlighter highlighter = new Preloaded(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -55,9 +54,9 @@ final class Snippets {
     /** Reads the text to highlight from the documents already loaded. */
     private static final class Preloaded extends UnifiedHighlighter {
 
-        private final Map<Integer, Document> docs;
+        private final Map<Integer, HitRecord> docs;
 
-        Preloaded(Builder builder, Map<Integer, Document> docs) {
+        Preloaded(Builder builder, Map<Integer, HitRecord> docs) {
             super(builder);
             this.docs = docs;
         }
@@ -67,11 +66,10 @@ final class Snippets {
                 throws IOException {
             List<CharSequence[]> values = new ArrayList<>();
             for (int id = ids.nextDoc(); id != DocIdSetIterator.NO_MORE_DOCS; id = ids.nextDoc()) {
-                Document doc = docs.get(id);
+                HitRecord doc = docs.get(id);
                 CharSequence[] texts = new CharSequence[fields.length];
                 for (int f = 0; f < fields.length; f++) {
-                    String text = doc.get(fields[f]);
-                    texts[f] = text == null ? "" : text;
+                    texts[f] = fields[f].equals(IndexSchema.BODY) ? doc.body() : doc.summary();
                 }
                 values.add(texts);
             }
