@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -37,13 +38,54 @@ public final class Cached {
         return cache;
     }
 
+    /** An answer written as JSON, with the entity tag of its bytes. */
+    record Body(String text, EntityTag tag) {
+
+        static Body of(Object entity, String tagPrefix) {
+            String text = JSONB.toJson(entity);
+            return new Body(text, new EntityTag(tagPrefix + digest(text)));
+        }
+    }
+
     /** 200 with the body, or 304 when the client already holds the same bytes. */
     public static Response json(Request request, Object body, String tagPrefix, int maxAge) {
-        String text = JSONB.toJson(body);
-        EntityTag etag = new EntityTag(tagPrefix + digest(text));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(text, JSON);
-        return answer.tag(etag).cacheControl(publicFor(maxAge)).header("Vary", "Accept-Encoding").build();
+        return json(request, Body.of(body, tagPrefix), maxAge);
+    }
+
+    static Response json(Request request, Body body, int maxAge) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(body.tag());
+        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(body.text(), JSON);
+        return answer.tag(body.tag()).cacheControl(publicFor(maxAge)).header("Vary", "Accept-Encoding").build();
+    }
+
+    /**
+     * The JSON of answers that a service keeps and gives again as the same object: written once per
+     * object, not at each request (the search's cached answers were written again every time).
+     * Objects are told apart by identity; the least recently used are dropped.
+     */
+    static final class Written {
+
+        private final Map<Integer, Object[]> bodies;
+
+        Written(int capacity) {
+            bodies = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Integer, Object[]> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        Body of(Object answer, java.util.function.Supplier<Body> write) {
+            int key = System.identityHashCode(answer);
+            Object[] kept = bodies.get(key);
+            if (kept != null && kept[0] == answer) {
+                return (Body) kept[1];
+            }
+            Body body = write.get();
+            bodies.put(key, new Object[] {answer, body});
+            return body;
+        }
     }
 
     static String digest(String text) {

@@ -49,6 +49,9 @@ import fr.essaim.search.SearchService;
 @Tag(name = "Recherche", description = "Recherche plein texte et à facettes dans les fiches publiées")
 public class SearchResource {
 
+    /** The JSON of the answers the search engine keeps, the most recently asked. */
+    private static final Cached.Written WRITTEN = new Cached.Written(500);
+
     /** Search answers may be kept this long by partners and shared caches. */
     static final int SEARCH_MAX_AGE = 60;
     static final int DEFAULT_SIZE = 20;
@@ -147,7 +150,8 @@ public class SearchResource {
                 gaps.searched(asked.query(), !asked.filters().isEmpty(), asked.page(), result.total(), servletRequest);
             }
             // The same address answers CSV to Accept: text/csv: shared caches must tell the two apart.
-            return Response.fromResponse(Cached.json(conditional, Found.of(result), "s-", SEARCH_MAX_AGE))
+            Cached.Body body = WRITTEN.of(result, () -> Cached.Body.of(Found.of(result), "s-"));
+            return Response.fromResponse(Cached.json(conditional, body, SEARCH_MAX_AGE))
                     .header("Vary", null).header("Vary", "Accept, Accept-Encoding").build();
         } catch (InvalidSearchException e) {
             return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());

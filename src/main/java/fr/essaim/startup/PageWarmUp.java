@@ -27,7 +27,7 @@ final class PageWarmUp {
     private static final Logger LOG = Logger.getLogger(PageWarmUp.class.getName());
     private static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int ROUNDS = 2;
-    private static final int SEARCHES = 240;
+    private static final int SEARCHES = 1_000;
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
 
     private PageWarmUp() {
