@@ -62,20 +62,16 @@ record HitRecord(String slug, String kind, String title, String summary, List<St
         return List.copyOf(values);
     }
 
-    /** A hit read from stored fields (related sheets, alerts): the body only if it was read. */
+    /** A hit read from stored fields (related sheets, alerts), without its body. */
     static HitRecord of(Document doc) {
         String summary = doc.get(IndexSchema.SUMMARY);
-        String body = doc.get(IndexSchema.BODY);
         return new HitRecord(doc.get(IndexSchema.SLUG), doc.get(IndexSchema.KIND), doc.get(IndexSchema.TITLE),
                 summary == null ? "" : summary, List.of(doc.getValues(IndexSchema.THEME_CODE)),
                 List.of(doc.getValues(IndexSchema.TERRITORY_KEY)), doc.getField(IndexSchema.UPDATED).numericValue().longValue(),
-                body == null ? "" : body);
+                "");
     }
 
-    /**
-     * The records of these documents of the reader, in the order given; null for a document
-     * without one (never, in an index of this version).
-     */
+    /** The records of these documents of the reader, in the order given: every document of this index version has one. */
     static HitRecord[] read(IndexReader reader, int[] ids) throws IOException {
         HitRecord[] records = new HitRecord[ids.length];
         Integer[] order = new Integer[ids.length];
@@ -96,9 +92,10 @@ record HitRecord(String slug, String kind, String title, String summary, List<St
                 values = DocValues.getBinary(leaf.reader(), IndexSchema.HIT_RECORD);
             }
             int doc = ids[i] - leaf.docBase;
-            if (values.docID() <= doc && values.advanceExact(doc)) {
-                records[i] = of(values.binaryValue());
+            if (!values.advanceExact(doc)) {
+                throw new IOException("document " + ids[i] + " de l'index sans " + IndexSchema.HIT_RECORD);
             }
+            records[i] = of(values.binaryValue());
         }
         return records;
     }

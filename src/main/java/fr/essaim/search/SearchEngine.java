@@ -51,8 +51,6 @@ public final class SearchEngine implements Closeable {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.SLUG, IndexSchema.KIND, IndexSchema.TITLE,
             IndexSchema.SUMMARY, IndexSchema.THEME_CODE, IndexSchema.TERRITORY_KEY, IndexSchema.UPDATED);
-    private static final Set<String> HIT_AND_TEXT_FIELDS = java.util.stream.Stream.concat(HIT_FIELDS.stream(),
-            java.util.stream.Stream.of(IndexSchema.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Below this many hits, a spelling suggestion is offered. */
     private static final int FEW_HITS = 3;
 
@@ -234,9 +232,8 @@ public final class SearchEngine implements Closeable {
         }
         HitRecord[] records = HitRecord.read(searcher.getIndexReader(), ids);
         Map<Integer, HitRecord> byId = new java.util.HashMap<>();
-        var stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            byId.put(ids[i], records[i] != null ? records[i] : HitRecord.of(stored.document(ids[i], HIT_AND_TEXT_FIELDS)));
+            byId.put(ids[i], records[i]);
         }
         String[] snippets = Snippets.of(searcher, queryAnalyzer, query, ids, byId);
         List<SearchResult.Hit> hits = new ArrayList<>();
