@@ -310,25 +310,5 @@ while #paths < 40000 do
   end
 end
 
-local from = tonumber(os.getenv("BENCH_FROM") or "0")
-local counter = 0
-local thread_count = 0
-function setup(thread)
-  thread:set("offset", from + thread_count * 5003)
-  thread_count = thread_count + 1
-end
-
-function init(args)
-  counter = offset or 0
-end
-
-function request()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-
--- When asked (BENCH_LIST), prints the list so that other runners replay the very same addresses.
-if os.getenv("BENCH_LIST") then
-  for _, path in ipairs(paths) do print(path) end
-  os.exit(0)
-end
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "replay.lua")(paths, 5003,
+  tonumber(os.getenv("BENCH_FROM") or "0"))

@@ -52,24 +52,4 @@ for i = 1, 400 do
   paths[i] = "/api/v1/search?" .. table.concat(p, "&")
 end
 
-local counter = 0
-local thread_count = 0
-function setup(thread)
-  thread:set("offset", thread_count * 97)
-  thread_count = thread_count + 1
-end
-
-function init(args)
-  counter = offset or 0
-end
-
-function request()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-
--- When asked (BENCH_LIST), prints the list so that other runners replay the very same addresses.
-if os.getenv("BENCH_LIST") then
-  for _, p in ipairs(paths) do print(p) end
-  os.exit(0)
-end
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "replay.lua")(paths, 97, 0)
