@@ -324,6 +324,7 @@ public final class SearchEngine implements Closeable {
             }
             int docId = self.scoreDocs[0].doc;
             Document doc = searcher.storedFields().document(docId, HIT_FIELDS);
+            HitRecord record = HitRecord.read(searcher.getIndexReader(), new int[] {docId})[0];
             MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
             similar.setAnalyzer(SearchIndex.indexAnalyzer());
             similar.setFieldNames(new String[] {IndexSchema.TITLE, IndexSchema.SUMMARY, IndexSchema.BODY});
@@ -331,7 +332,10 @@ public final class SearchEngine implements Closeable {
             similar.setMinDocFreq(2);
             similar.setMaxQueryTerms(30);
             BooleanQuery.Builder query = new BooleanQuery.Builder();
-            query.add(similar.like(docId), BooleanClause.Occur.SHOULD);
+            // The body is not stored: its words come from the hit record, as the index analysed them.
+            Map<String, java.util.Collection<Object>> texts = Map.of(IndexSchema.TITLE, List.of(record.title()),
+                    IndexSchema.SUMMARY, List.of(record.summary()), IndexSchema.BODY, List.of(record.body()));
+            query.add(similar.like(texts), BooleanClause.Occur.SHOULD);
             FacetsConfig config = index.facetsConfig();
             for (String code : doc.getValues(IndexSchema.THEME_CODE)) {
                 query.add(new BoostQuery(new TermQuery(IndexSchema.drillDownTerm(config, IndexSchema.FACET_THEME, code)), 0.5f),

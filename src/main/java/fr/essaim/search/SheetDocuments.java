@@ -35,8 +35,11 @@ import fr.essaim.territory.TerritoryCatalog;
 /** A published sheet as a Lucene document: searchable text, facet values, what a hit shows. */
 final class SheetDocuments {
 
-    /** Body text stored with offsets, so that snippets are cut without re-analysing it. */
-    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+    /**
+     * Body text indexed with offsets, so that snippets are cut without re-analysing it; not stored:
+     * the hit record holds it, and storing it twice made every rebuild compress and merge it twice.
+     */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     /** Words for spelling suggestions: only which documents hold them is read, so nothing else is written. */
     private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
