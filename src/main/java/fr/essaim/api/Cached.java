@@ -38,12 +38,15 @@ public final class Cached {
         return cache;
     }
 
-    /** An answer written as JSON, with the entity tag of its bytes. */
-    record Body(String text, EntityTag tag) {
+    /**
+     * An answer written as JSON in UTF-8, with the entity tag of its bytes: kept as bytes, so that an
+     * answer given again is not encoded again (accented text took the encoder's slow path each time).
+     */
+    record Body(byte[] bytes, EntityTag tag) {
 
         static Body of(Object entity, String tagPrefix) {
-            String text = JSONB.toJson(entity);
-            return new Body(text, new EntityTag(tagPrefix + digest(text)));
+            byte[] bytes = JSONB.toJson(entity).getBytes(StandardCharsets.UTF_8);
+            return new Body(bytes, new EntityTag(tagPrefix + digest(bytes)));
         }
     }
 
@@ -54,7 +57,7 @@ public final class Cached {
 
     static Response json(Request request, Body body, int maxAge) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(body.tag());
-        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(body.text(), JSON);
+        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(body.bytes(), JSON);
         return answer.tag(body.tag()).cacheControl(publicFor(maxAge)).header("Vary", "Accept-Encoding").build();
     }
 
@@ -88,9 +91,9 @@ public final class Cached {
         }
     }
 
-    static String digest(String text) {
+    static String digest(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
