@@ -62,7 +62,7 @@ record HitRecord(String slug, String kind, String title, String summary, List<St
         return List.copyOf(values);
     }
 
-    /** A hit read from stored fields (related sheets, alerts), without its body. */
+    /** A hit read from stored fields (the alerts' search among given sheets), without its body. */
     static HitRecord of(Document doc) {
         String summary = doc.get(IndexSchema.SUMMARY);
         return new HitRecord(doc.get(IndexSchema.SLUG), doc.get(IndexSchema.KIND), doc.get(IndexSchema.TITLE),

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsCollector;
@@ -238,7 +237,7 @@ public final class SearchEngine implements Closeable {
         String[] snippets = Snippets.of(searcher, queryAnalyzer, query, ids, byId);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            hits.add(hit(byId.get(ids[i]), snippets[i]));
+            hits.add(hit(records[i], snippets[i]));
         }
         return hits;
     }
@@ -323,7 +322,6 @@ public final class SearchEngine implements Closeable {
                 return List.of();
             }
             int docId = self.scoreDocs[0].doc;
-            Document doc = searcher.storedFields().document(docId, HIT_FIELDS);
             HitRecord record = HitRecord.read(searcher.getIndexReader(), new int[] {docId})[0];
             MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
             similar.setAnalyzer(SearchIndex.indexAnalyzer());
@@ -337,11 +335,11 @@ public final class SearchEngine implements Closeable {
                     IndexSchema.SUMMARY, List.of(record.summary()), IndexSchema.BODY, List.of(record.body()));
             query.add(similar.like(texts), BooleanClause.Occur.SHOULD);
             FacetsConfig config = index.facetsConfig();
-            for (String code : doc.getValues(IndexSchema.THEME_CODE)) {
+            for (String code : record.themeCodes()) {
                 query.add(new BoostQuery(new TermQuery(IndexSchema.drillDownTerm(config, IndexSchema.FACET_THEME, code)), 0.5f),
                         BooleanClause.Occur.SHOULD);
             }
-            for (String key : doc.getValues(IndexSchema.TERRITORY_KEY)) {
+            for (String key : record.territoryKeys()) {
                 List<String> keys = new ArrayList<>(territories.ancestors(key));
                 keys.add(key);
                 for (String place : keys) {
@@ -353,9 +351,10 @@ public final class SearchEngine implements Closeable {
             }
             query.add(new TermQuery(new Term(IndexSchema.SLUG, slug)), BooleanClause.Occur.MUST_NOT);
             TopDocs top = searcher.search(query.build(), count);
+            int[] ids = java.util.Arrays.stream(top.scoreDocs).mapToInt(scoreDoc -> scoreDoc.doc).toArray();
             List<SearchResult.Hit> hits = new ArrayList<>();
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                hits.add(hit(HitRecord.of(searcher.storedFields().document(scoreDoc.doc, HIT_FIELDS)), ""));
+            for (HitRecord related : HitRecord.read(searcher.getIndexReader(), ids)) {
+                hits.add(hit(related, ""));
             }
             return hits;
         });
