@@ -29,6 +29,7 @@ public final class Deployed {
     public static WebArchive application() throws InterruptedException {
         Class<?> testClass = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
         awaitEarlierServersGone();
+        Ready.forgetAll();
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class,
                 new File(System.getProperty("essaim.war", "target/ROOT.war")));
         return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-data-folder.jar")

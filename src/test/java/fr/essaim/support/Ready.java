@@ -61,6 +61,15 @@ public final class Ready {
         READY.add(root);
     }
 
+    /**
+     * Forgets what was found: a new deployment is a new server, which may listen at the address of
+     * the previous one (its port freed) while it still starts.
+     */
+    static void forgetAll() {
+        READY.clear();
+        FAILED.clear();
+    }
+
     private static IllegalStateException fail(String root, String why) {
         FAILED.put(root, why);
         return new IllegalStateException(why);
