@@ -150,12 +150,16 @@ public class SearchResource {
                 gaps.searched(asked.query(), !asked.filters().isEmpty(), asked.page(), result.total(), servletRequest);
             }
             // The same address answers CSV to Accept: text/csv: shared caches must tell the two apart.
-            Cached.Body body = WRITTEN.of(result, () -> Cached.Body.of(Found.of(result), "s-"));
-            return Response.fromResponse(Cached.json(conditional, body, SEARCH_MAX_AGE))
+            return Response.fromResponse(Cached.json(conditional, bodyOf(result), SEARCH_MAX_AGE))
                     .header("Vary", null).header("Vary", "Accept, Accept-Encoding").build();
         } catch (InvalidSearchException e) {
             return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    /** The JSON of an answer, written once for as long as the engine keeps the answer (see {@link KeptSearchAnswers}). */
+    static Cached.Body bodyOf(SearchResult result) {
+        return WRITTEN.of(result, () -> Cached.Body.of(Found.of(result), "s-"));
     }
 
     @GET

@@ -115,6 +115,12 @@ public final class SearchEngine implements Closeable {
         return result;
     }
 
+    /** The answer already kept for this request by the current index generation, or null. */
+    public SearchResult kept(SearchRequest request) {
+        Answers current = answers;
+        return current.generation() == index.generation() ? current.results().get(request) : null;
+    }
+
     /** The answer computed afresh, without the cache. */
     public SearchResult compute(SearchRequest request) throws InvalidSearchException, IOException {
         UserQuery userQuery = UserQuery.parse(request.query());

@@ -334,6 +334,12 @@ public class SearchService {
         return engine().search(request);
     }
 
+    /** The answer kept for this search, or null when it would have to be computed. */
+    public SearchResult kept(SearchRequest request) {
+        SearchEngine current = engine;
+        return current == null ? null : current.kept(request);
+    }
+
     /** Every published sheet a search finds, whatever its size: for exports of a selection. */
     public java.util.Set<String> allSlugs(String query, Map<String, List<String>> filters)
             throws InvalidSearchException, IOException {

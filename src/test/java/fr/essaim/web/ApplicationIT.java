@@ -87,6 +87,33 @@ class ApplicationIT {
     }
 
     @Test
+    void aSearchAskedAgainIsGivenFromTheKeptAnswerWithTheSameBytesAndHeaders() throws Exception {
+        String path = "api/v1/search?q=cr%C3%A8che&theme=6&sort=title&size=3";
+        HttpResponse<String> computed = get(path);
+        HttpResponse<String> kept = get(path);
+
+        assertEquals(200, kept.statusCode());
+        assertEquals(computed.body(), kept.body());
+        for (String header : java.util.List.of("ETag", "Cache-Control", "Vary", "Content-Type", "Content-Length",
+                "Access-Control-Allow-Origin", "Access-Control-Expose-Headers", "Content-Security-Policy",
+                "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")) {
+            assertEquals(computed.headers().allValues(header), kept.headers().allValues(header), header);
+        }
+        String etag = kept.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> held = get(path, "If-None-Match", "\"autre\", " + etag);
+        assertEquals(304, held.statusCode());
+        assertTrue(held.body().isEmpty());
+        assertEquals(etag, held.headers().firstValue("ETag").orElseThrow());
+        assertEquals("*", held.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals(200, get(path, "If-None-Match", "\"autre\"").statusCode());
+        // What the REST resource decides is still decided there: CSV, refusals.
+        HttpResponse<String> csv = get(path, "Accept", "text/csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"), csv.headers().toString());
+        assertEquals(400, get("api/v1/search?q=cr%C3%A8che&theme=6&sort=title&size=101").statusCode());
+    }
+
+    @Test
     void anUnknownSheetIsAJson404() throws Exception {
         HttpResponse<String> response = get("api/v1/sheets/cette-fiche-n-existe-pas");
 
