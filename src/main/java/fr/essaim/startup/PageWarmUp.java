@@ -27,6 +27,8 @@ final class PageWarmUp {
     private static final Logger LOG = Logger.getLogger(PageWarmUp.class.getName());
     private static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int ROUNDS = 2;
+    /** The longest the kept searches are asked again under load (0: not at all). */
+    static final String LOAD_SECONDS = "essaim.warmup.load.seconds";
     private static final int SEARCHES = 1_000;
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
 
@@ -65,6 +67,11 @@ final class PageWarmUp {
             int asked = askOnEveryCore(client, base, paths, start);
             int pages = asked;
             LOG.info(() -> pages + " pages d'échauffement en " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            List<String> kept = searches().subList(SEARCHES - SEARCHES / 5, SEARCHES);
+            CompilerWarmUp.Outcome load = CompilerWarmUp.run(base, kept, Duration.ofSeconds(ConfigProvider
+                    .getConfig(PageWarmUp.class.getClassLoader()).getOptionalValue(LOAD_SECONDS, Integer.class).orElse(20)));
+            LOG.info(() -> load.asked() + " recherches redemandées en " + load.millis() + " ms, " + (load.settled()
+                    ? "jusqu'à ce que le compilateur ait presque tout compilé" : "le compilateur travaillait encore"));
         } catch (IOException | RuntimeException e) {
             LOG.info(() -> "Échauffement des pages interrompu : " + e);
         } catch (InterruptedException e) {
