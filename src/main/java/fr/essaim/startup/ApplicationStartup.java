@@ -104,8 +104,9 @@ public class ApplicationStartup {
             alerts.schemaReady();
             startup.started();
             LOG.info("Essaim a démarré");
-        } catch (SQLException | IOException | RuntimeException e) {
-            startup.failed(e.getMessage());
+        } catch (SQLException | IOException | RuntimeException | Error e) {
+            // An Error too: the executor would keep it in a future nobody reads, and the node would say it starts forever.
+            startup.failed(String.valueOf(e.getMessage()));
             LOG.log(Level.SEVERE, "Démarrage impossible", e);
         }
     }
