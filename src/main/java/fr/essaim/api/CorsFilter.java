@@ -24,8 +24,13 @@ public class CorsFilter implements ContainerResponseFilter {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         Class<?> target = resource == null ? null : resource.getResourceClass();
         if (read && target != null && PUBLIC_READS.contains(target)) {
-            response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
-            response.getHeaders().putSingle("Access-Control-Expose-Headers", "ETag, Last-Modified");
+            allowPublicRead(response.getHeaders()::putSingle);
         }
+    }
+
+    /** The headers of a public read, for the REST answers and for those given before the REST layer. */
+    static void allowPublicRead(java.util.function.BiConsumer<String, String> header) {
+        header.accept("Access-Control-Allow-Origin", "*");
+        header.accept("Access-Control-Expose-Headers", "ETag, Last-Modified");
     }
 }

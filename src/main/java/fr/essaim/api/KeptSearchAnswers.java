@@ -22,6 +22,7 @@ import fr.essaim.search.InvalidSearchException;
 import fr.essaim.search.SearchRequest;
 import fr.essaim.search.SearchResult;
 import fr.essaim.search.SearchService;
+import fr.essaim.shared.EntityTags;
 
 /**
  * The search API's answers that the search engine already keeps, given straight from the servlet
@@ -34,6 +35,8 @@ import fr.essaim.search.SearchService;
 public class KeptSearchAnswers extends HttpFilter {
 
     static final String PATH = "/api/v1/search";
+    /** As the REST layer writes {@link Cached#publicFor} for a search. */
+    private static final String CACHE_CONTROL = Cached.publicFor(SearchResource.SEARCH_MAX_AGE).toString();
 
     /** Mapped after every declared filter (start, security headers, redirects), which therefore still apply. */
     @WebListener
@@ -66,11 +69,10 @@ public class KeptSearchAnswers extends HttpFilter {
         Cached.Body body = SearchResource.bodyOf(result);
         String tag = body.tag().toString();
         response.setHeader("ETag", tag);
-        response.setHeader("Cache-Control", "max-age=" + SearchResource.SEARCH_MAX_AGE + ", public");
-        response.setHeader("Vary", "Accept, Accept-Encoding");
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified");
-        if (held(request.getHeader("If-None-Match"), tag)) {
+        response.setHeader("Cache-Control", CACHE_CONTROL);
+        response.setHeader("Vary", SearchResource.VARY);
+        CorsFilter.allowPublicRead(response::setHeader);
+        if (EntityTags.held(request.getHeader("If-None-Match"), tag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -94,19 +96,5 @@ public class KeptSearchAnswers extends HttpFilter {
         } catch (InvalidSearchException e) {
             return null;
         }
-    }
-
-    /** Whether {@code If-None-Match} names this entity tag (weakly, as for a GET) or any. */
-    static boolean held(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String given : ifNoneMatch.split(",")) {
-            String candidate = given.strip();
-            if (candidate.equals("*") || candidate.equals(tag) || candidate.equals("W/" + tag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -55,6 +55,8 @@ public class SearchResource {
     /** Search answers may be kept this long by partners and shared caches. */
     static final int SEARCH_MAX_AGE = 60;
     static final int DEFAULT_SIZE = 20;
+    /** The same address answers CSV to {@code Accept: text/csv}: shared caches must tell the two apart. */
+    static final String VARY = "Accept, Accept-Encoding";
 
     @Inject
     SearchService search;
@@ -149,9 +151,8 @@ public class SearchResource {
             if (asked.size() > 0) {
                 gaps.searched(asked.query(), !asked.filters().isEmpty(), asked.page(), result.total(), servletRequest);
             }
-            // The same address answers CSV to Accept: text/csv: shared caches must tell the two apart.
             return Response.fromResponse(Cached.json(conditional, bodyOf(result), SEARCH_MAX_AGE))
-                    .header("Vary", null).header("Vary", "Accept, Accept-Encoding").build();
+                    .header("Vary", null).header("Vary", VARY).build();
         } catch (InvalidSearchException e) {
             return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
         }

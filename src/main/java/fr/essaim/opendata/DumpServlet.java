@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.essaim.shared.EntityTags;
+
 /**
  * The open-data files under {@code /donnees/}: dumps, Table Schema and DCAT catalogue. They change
  * only when published content does: the number of the last change is their ETag, its date their
@@ -91,13 +93,7 @@ public class DumpServlet extends HttpServlet {
     private static boolean notModified(HttpServletRequest request, String etag, long modified) {
         String match = request.getHeader("If-None-Match");
         if (match != null) {
-            for (String tag : match.split(",")) {
-                String t = tag.strip();
-                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
-                    return true;
-                }
-            }
-            return false;
+            return EntityTags.held(match, etag);
         }
         try {
             long since = request.getDateHeader("If-Modified-Since");
