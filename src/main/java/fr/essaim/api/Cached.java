@@ -45,7 +45,10 @@ public final class Cached {
     record Body(byte[] bytes, EntityTag tag) {
 
         static Body of(Object entity, String tagPrefix) {
-            byte[] bytes = JSONB.toJson(entity).getBytes(StandardCharsets.UTF_8);
+            return of(JSONB.toJson(entity).getBytes(StandardCharsets.UTF_8), tagPrefix);
+        }
+
+        static Body of(byte[] bytes, String tagPrefix) {
             return new Body(bytes, new EntityTag(tagPrefix + digest(bytes)));
         }
     }

@@ -160,7 +160,7 @@ public class SearchResource {
 
     /** The JSON of an answer, written once for as long as the engine keeps the answer (see {@link KeptSearchAnswers}). */
     static Cached.Body bodyOf(SearchResult result) {
-        return WRITTEN.of(result, () -> Cached.Body.of(Found.of(result), "s-"));
+        return WRITTEN.of(result, () -> Cached.Body.of(SearchAnswerJson.write(result), "s-"));
     }
 
     @GET

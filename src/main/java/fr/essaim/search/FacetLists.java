@@ -1,6 +1,5 @@
 package fr.essaim.search;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 
 import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.SheetSchema;
@@ -37,8 +33,8 @@ final class FacetLists {
      * Every facet from the counts by ordinal of {@code ordinals}; {@code communes}, counted over the
      * hits when a territory is chosen, gives the communes and EPCI listed inside it.
      */
-    Map<String, List<SearchResult.FacetValue>> of(FacetOrdinals ordinals, int[] counts, Facets communes,
-            SearchRequest request) throws IOException {
+    Map<String, List<SearchResult.FacetValue>> of(FacetOrdinals ordinals, int[] counts, FacetStates.Communes communes,
+            SearchRequest request) {
         List<String> chosenPlaces = request.filters().getOrDefault(IndexSchema.FACET_TERRITORY, List.of());
         List<String> chosenEpci = request.filters().getOrDefault(IndexSchema.FACET_EPCI, List.of());
         Map<String, List<SearchResult.FacetValue>> all = new LinkedHashMap<>();
@@ -82,24 +78,8 @@ final class FacetLists {
         }
     }
 
-    private void addCommunes(List<SearchResult.FacetValue> values, Facets communes, Predicate<String> shown)
-            throws IOException {
-        FacetResult result;
-        try {
-            result = communes.getAllChildren(IndexSchema.FACET_TERRITORY_LOCAL);
-        } catch (IllegalArgumentException e) {
-            // no sheet has a commune yet
-            return;
-        }
-        if (result == null) {
-            return;
-        }
-        for (LabelAndValue entry : result.labelValues) {
-            long count = entry.value.longValue();
-            if (count > 0 && shown.test(entry.label)) {
-                values.add(new SearchResult.FacetValue(entry.label, label(IndexSchema.FACET_TERRITORY, entry.label), count));
-            }
-        }
+    private void addCommunes(List<SearchResult.FacetValue> values, FacetStates.Communes communes, Predicate<String> shown) {
+        add(values, communes.ordinals(), communes.counts(), IndexSchema.FACET_TERRITORY_LOCAL, shown);
     }
 
     /** A commune or EPCI is listed inside a chosen département, or when chosen itself. */
@@ -116,7 +96,8 @@ final class FacetLists {
         return switch (dim) {
             case IndexSchema.FACET_KIND -> schema.kind(value).map(KindDefinition::label).orElse(value);
             case IndexSchema.FACET_THEME -> themeLabel(value);
-            case IndexSchema.FACET_TERRITORY, IndexSchema.FACET_EPCI -> territories.name(value).orElse(value);
+            case IndexSchema.FACET_TERRITORY, IndexSchema.FACET_TERRITORY_LOCAL, IndexSchema.FACET_EPCI ->
+                    territories.name(value).orElse(value);
             case IndexSchema.FACET_CATEGORY -> schema.kind("innovation").flatMap(k -> k.field("category"))
                     .map(f -> f.labelOf(value)).orElse(value);
             default -> value;

@@ -33,9 +33,13 @@ final class FacetOrdinals {
     record SegmentOrds(int[] start, int[] ords) {
     }
 
-    /** Per segment core, shared by the readers of one index; dropped with the segment. */
+    /** Per facet field and segment core, shared by the readers of one index; dropped with the segment. */
     static final class Cache {
-        private final Map<Object, SegmentOrds> segments = Collections.synchronizedMap(new WeakHashMap<>());
+        private final Map<String, Map<Object, SegmentOrds>> fields = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Map<Object, SegmentOrds> of(String field) {
+            return fields.computeIfAbsent(field, name -> Collections.synchronizedMap(new WeakHashMap<>()));
+        }
     }
 
     /** A dimension's values, global ordinals {@code start} (inclusive) to {@code end} (exclusive). */
@@ -48,8 +52,11 @@ final class FacetOrdinals {
     private final String[] values;
     private final Map<String, Range> dims;
     private final int size;
-    /** Global ordinal by dimension and value, joined by a unit separator. */
-    private final Map<String, Integer> ordOf = new HashMap<>();
+    /**
+     * Global ordinal by dimension and value, joined by a unit separator: made at the first search
+     * that chooses a value, so that a reader of communes, whose values are only listed, never makes it.
+     */
+    private volatile Map<String, Integer> ordOf;
 
     private FacetOrdinals(SegmentOrds[] segments, int[][] globalOrds, String[] values, Map<String, Range> dims) {
         this.segments = segments;
@@ -57,16 +64,21 @@ final class FacetOrdinals {
         this.values = values;
         this.dims = dims;
         this.size = values.length;
-        dims.forEach((dim, range) -> {
-            for (int ord = range.start(); ord < range.end(); ord++) {
-                ordOf.put(dim + '\u001f' + values[ord], ord);
-            }
-        });
     }
 
     /** The global ordinal of a value of a dimension, or -1 when no document has it. */
     int ord(String dim, String value) {
-        return ordOf.getOrDefault(dim + '\u001f' + value, -1);
+        Map<String, Integer> known = ordOf;
+        if (known == null) {
+            Map<String, Integer> made = new HashMap<>();
+            dims.forEach((name, range) -> {
+                for (int ord = range.start(); ord < range.end(); ord++) {
+                    made.put(name + '\u001f' + values[ord], ord);
+                }
+            });
+            ordOf = known = made;
+        }
+        return known.getOrDefault(dim + '\u001f' + value, -1);
     }
 
     /** The values of the documents of a segment, by the segment's own ordinals. */
@@ -92,11 +104,11 @@ final class FacetOrdinals {
             LeafReader segment = leaf.reader();
             SortedSetDocValues docValues = DocValues.getSortedSet(segment, field);
             var key = segment.getCoreCacheHelper() == null ? null : segment.getCoreCacheHelper().getKey();
-            SegmentOrds ords = key == null ? null : cache.segments.get(key);
+            SegmentOrds ords = key == null ? null : cache.of(field).get(key);
             if (ords == null) {
                 ords = read(docValues, segment.maxDoc());
                 if (key != null) {
-                    cache.segments.put(key, ords);
+                    cache.of(field).put(key, ords);
                 }
             }
             segments[leaf.ord] = ords;

@@ -23,8 +23,14 @@ final class FacetStates {
     private final FacetsConfig config;
     private final SortedSetDocValuesReaderState main;
     private final FacetOrdinals ordinals;
+    private final FacetOrdinals.Cache cache;
     private SortedSetDocValuesReaderState local;
+    private FacetOrdinals localOrdinals;
     private boolean localComputed;
+
+    /** Counts by ordinal of {@code ordinals}, the commune and EPCI values. */
+    record Communes(FacetOrdinals ordinals, int[] counts) {
+    }
 
     /** What a search without words finds: its total and its facets. */
     record Browsed(long total, Map<String, java.util.List<SearchResult.FacetValue>> facets) {
@@ -43,6 +49,7 @@ final class FacetStates {
     FacetStates(IndexReader reader, FacetsConfig config, FacetOrdinals.Cache cache) throws IOException {
         this.reader = reader;
         this.config = config;
+        this.cache = cache;
         this.main = compute(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
         this.ordinals = main == null ? null : FacetOrdinals.of(main, IndexSchema.FACETS, cache);
     }
@@ -92,10 +99,20 @@ final class FacetStates {
         local();
     }
 
-    /** Counts of {@code hits} by commune and EPCI ({@code territoryLocal}), or null when no sheet has any. */
-    Facets communes(FacetsCollector hits) throws IOException {
-        SortedSetDocValuesReaderState communes = local();
-        return communes == null ? null : new SortedSetDocValuesFacetCounts(communes, hits);
+    /**
+     * Counts of {@code hits} by commune and EPCI ({@code territoryLocal}), or null when no sheet has
+     * any: read from plain arrays, as the other facets are, rather than by a facet count that walks
+     * and labels the tens of thousands of values at each search.
+     */
+    Communes communes(FacetsCollector hits) throws IOException {
+        local();
+        FacetOrdinals.Range range = localOrdinals == null ? null : localOrdinals.range(IndexSchema.FACET_TERRITORY_LOCAL);
+        if (range == null) {
+            return null;
+        }
+        int[] counts = new int[localOrdinals.size()];
+        localOrdinals.count(hits, range, counts);
+        return new Communes(localOrdinals, counts);
     }
 
     /** Counts of {@code hits} by commune and EPCI ({@code territoryLocal}) added to {@code counted}. */
@@ -115,6 +132,8 @@ final class FacetStates {
     private synchronized SortedSetDocValuesReaderState local() throws IOException {
         if (!localComputed) {
             local = compute(IndexSchema.LOCAL_FACET_FIELD);
+            localOrdinals = local == null ? null
+                    : FacetOrdinals.of(local, java.util.List.of(IndexSchema.FACET_TERRITORY_LOCAL), cache);
             localComputed = true;
         }
         return local;

@@ -179,7 +179,7 @@ public final class SearchEngine implements Closeable {
             int[] counts = facetStates.count(found.drillDownFacetsCollector, found.drillSidewaysFacetsCollector,
                     found.drillSidewaysDims);
             // Communes are listed only inside a chosen territory, counted on the drill-down hits.
-            Facets communes = request.filters().containsKey(IndexSchema.FACET_TERRITORY)
+            FacetStates.Communes communes = request.filters().containsKey(IndexSchema.FACET_TERRITORY)
                     ? facetStates.communes(found.drillDownFacetsCollector) : null;
             var facets = facetLists.of(facetStates.ordinals(), counts, communes, request);
             if (browsing) {
@@ -197,7 +197,7 @@ public final class SearchEngine implements Closeable {
         boolean communesShown = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
         FacetPass.Found found = FacetPass.search(searcher, facetStates.ordinals(), words, request.filters(),
                 SearchScope.order(request.sort(), reproductions), Math.max(1, request.page() * request.size()), communesShown);
-        Facets communes = communesShown ? facetStates.communes(found.hits()) : null;
+        FacetStates.Communes communes = communesShown ? facetStates.communes(found.hits()) : null;
         var facets = facetLists.of(facetStates.ordinals(), found.counts(), communes, request);
         if (browsing) {
             facetStates.browsed(request.filters(), new FacetStates.Browsed(found.total(), facets));
