@@ -29,7 +29,7 @@ final class PageWarmUp {
     private static final int ROUNDS = 2;
     /** The longest the kept searches are asked again under load (0: not at all). */
     static final String LOAD_SECONDS = "essaim.warmup.load.seconds";
-    private static final int SEARCHES = 1_000;
+    private static final int SEARCHES = 400;
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
 
     private PageWarmUp() {
