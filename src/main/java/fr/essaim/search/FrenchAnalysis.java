@@ -85,11 +85,7 @@ public final class FrenchAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream stream = lowerCaseWords(source);
-            stream = new StopFilter(stream, FrenchAnalyzer.getDefaultStopSet());
-            stream = new ClosePositionGapsFilter(stream);
-            stream = new FrenchLightStemFilter(stream);
-            stream = new ASCIIFoldingFilter(stream);
+            TokenStream stream = text(lowerCaseWords(source));
             if (synonyms != null && synonyms.fst != null) {
                 stream = new SynonymGraphFilter(stream, synonyms, true);
             }
@@ -100,6 +96,14 @@ public final class FrenchAnalysis {
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
         }
+    }
+
+    /** The indexed terms of French words (see {@link #lowerCaseWords}): stop words out, light stemming, accent folding. */
+    static TokenStream text(TokenStream words) {
+        TokenStream stream = new StopFilter(words, FrenchAnalyzer.getDefaultStopSet());
+        stream = new ClosePositionGapsFilter(stream);
+        stream = new FrenchLightStemFilter(stream);
+        return new ASCIIFoldingFilter(stream);
     }
 
     /** French words without their elided article, in lower case, apostrophes joined as readers type them. */

@@ -70,8 +70,6 @@ final class SheetDocuments {
         doc.add(new TextField(IndexSchema.TITLE, sheet.title(), Field.Store.YES));
         doc.add(new TextField(IndexSchema.SUMMARY, nullToEmpty(sheet.summary()), Field.Store.YES));
         String body = Jsoup.parse(nullToEmpty(sheet.html())).text();
-        doc.add(new Field(IndexSchema.BODY, body, BODY_TYPE));
-        doc.add(new Field(IndexSchema.SPELL, sheet.title() + "\n" + nullToEmpty(sheet.summary()) + "\n" + body, SPELL_TYPE));
         doc.add(new SortedDocValuesField(IndexSchema.TITLE_SORT, new BytesRef(TerritoryCatalog.fold(sheet.title()))));
         long updated = sheet.updated().toInstant().toEpochMilli();
         doc.add(new NumericDocValuesField(IndexSchema.UPDATED, updated));
@@ -119,7 +117,13 @@ final class SheetDocuments {
         everything.addAll(strings(fields.get("partners")));
         // "montagne", "littoral"…: a query naming the kind of territory finds the sheets tagged with it.
         everything.addAll(strings(fields.get("territoryTypes")));
-        doc.add(new TextField(IndexSchema.ALL, String.join("\n", everything), Field.Store.NO));
+        // Title, summary and body first: the spelling words end with the body, which starts after two line breaks.
+        int bodyStart = sheet.title().length() + nullToEmpty(sheet.summary()).length() + 2;
+        CatchAllAnalysis analysis = new CatchAllAnalysis(String.join("\n", everything), bodyStart, bodyStart + body.length());
+        doc.add(new Field(IndexSchema.ALL, analysis.all(), TextField.TYPE_NOT_STORED));
+        // After the catch-all field, whose analysis they are kept from.
+        doc.add(new Field(IndexSchema.BODY, analysis.body(), BODY_TYPE));
+        doc.add(new Field(IndexSchema.SPELL, analysis.words(), SPELL_TYPE));
         for (String type : strings(fields.get("territoryTypes"))) {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY_TYPE, type));
         }

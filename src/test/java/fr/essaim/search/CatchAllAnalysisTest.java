@@ -1,0 +1,100 @@
+package fr.essaim.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catch-all text analysed once gives each of the three fields exactly what its own analysis of
+ * its own text gave: the same terms, positions and offsets for the catch-all and the body, the same
+ * words for spelling. Checked on every sheet of the corpus and on the edges of the body.
+ */
+class CatchAllAnalysisTest {
+
+    private static final Analyzer TEXT = FrenchAnalysis.text();
+    private static final Analyzer WORDS = FrenchAnalysis.words();
+
+    @Test
+    void everySheetOfTheCorpusGetsTheTermsOfEachFieldAnalysedAlone() throws IOException {
+        List<Path> sheets;
+        try (Stream<Path> files = Files.list(Path.of("content/fiches"))) {
+            sheets = files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+        assertFalse(sheets.isEmpty());
+        for (Path sheet : sheets) {
+            String source = Files.readString(sheet);
+            String name = sheet.getFileName().toString();
+            String summary = source.substring(0, Math.min(300, source.length()));
+            assertSameAsAlone(name, summary, source, List.of("Die", "Drôme", "Communauté de communes du Diois", "6"));
+        }
+    }
+
+    @Test
+    void theEdgesOfTheBodyChangeNothing() throws IOException {
+        assertSameAsAlone("Crèche", "", "", List.of());
+        assertSameAsAlone("", "", "le l'aujourd'hui Zirond'aile", List.of("Gap"));
+        assertSameAsAlone("Solid'Art d'abord", "une maison de", "de la l’épicerie qu'il ouvre de", List.of("Aix-les-Bains"));
+        assertSameAsAlone("Maison", "services au public et", "et\n\nune tournée " + "a".repeat(300) + " itinérante",
+                List.of("les", "de"));
+        assertSameAsAlone("Titre", "Résumé : MSAP, France Services.", "Œuvre ÉCOLE 2024 n°3 d’« accueil » co-working…",
+                List.of());
+    }
+
+    private static void assertSameAsAlone(String title, String summary, String body, List<String> more) throws IOException {
+        List<String> everything = new ArrayList<>(List.of(title, summary, body));
+        everything.addAll(more);
+        String text = String.join("\n", everything);
+        int bodyStart = title.length() + summary.length() + 2;
+        CatchAllAnalysis analysis = new CatchAllAnalysis(text, bodyStart, bodyStart + body.length());
+
+        assertEquals(tokens(TEXT.tokenStream(IndexSchema.ALL, text)), tokens(analysis.all()), title + " : catch-all");
+        assertEquals(tokens(TEXT.tokenStream(IndexSchema.BODY, body)), tokens(analysis.body()), title + " : body");
+        assertEquals(terms(WORDS.tokenStream(IndexSchema.SPELL, title + "\n" + summary + "\n" + body)),
+                terms(analysis.words()), title + " : spelling words");
+    }
+
+    /** Each token as term, position increment and offsets, then the final offset. */
+    private static List<String> tokens(TokenStream stream) throws IOException {
+        List<String> tokens = new ArrayList<>();
+        try (stream) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term + " +" + increment.getPositionIncrement() + " " + offset.startOffset() + "-" + offset.endOffset());
+            }
+            stream.end();
+            tokens.add("end " + offset.endOffset());
+        }
+        return tokens;
+    }
+
+    private static Set<String> terms(TokenStream stream) throws IOException {
+        Set<String> terms = new TreeSet<>();
+        try (stream) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+}
