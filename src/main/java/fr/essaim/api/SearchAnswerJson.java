@@ -1,6 +1,7 @@
 package fr.essaim.api;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ final class SearchAnswerJson {
 
     static byte[] write(SearchResult result) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8_192);
-        try (JsonGenerator json = GENERATORS.createGenerator(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (JsonGenerator json = GENERATORS.createGenerator(bytes, StandardCharsets.UTF_8)) {
             json.writeStartObject()
                     .write("total", result.total())
                     .write("page", result.page())

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
@@ -39,11 +40,24 @@ final class CatchAllAnalysis {
     private int[] ends = new int[512];
     private int termCount;
 
-    /** {@code text} holds the words of the spelling field in {@code [0, bodyEnd)}, the body in {@code [bodyStart, bodyEnd)}. */
-    CatchAllAnalysis(String text, int bodyStart, int bodyEnd) {
+    private CatchAllAnalysis(String text, int bodyStart, int bodyEnd) {
         this.text = text;
         this.bodyStart = bodyStart;
         this.bodyEnd = bodyEnd;
+    }
+
+    /**
+     * The catch-all text of a sheet: title, summary and body first, one per line, so that the
+     * spelling words end with the body; then the {@code more} texts (places, themes, partners…).
+     */
+    static CatchAllAnalysis of(String title, String summary, String body, List<String> more) {
+        StringBuilder text = new StringBuilder(title).append('\n').append(summary).append('\n');
+        int bodyStart = text.length();
+        text.append(body);
+        for (String other : more) {
+            text.append('\n').append(other);
+        }
+        return new CatchAllAnalysis(text.toString(), bodyStart, bodyStart + body.length());
     }
 
     TokenStream all() {

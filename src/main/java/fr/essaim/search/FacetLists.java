@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-
 import fr.essaim.sheet.KindDefinition;
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.territory.Territory;
@@ -45,7 +44,8 @@ final class FacetLists {
                 if (!chosenPlaces.isEmpty() && communes != null) {
                     // Counted on the drill-down hits: the same numbers as sideways for communes and
                     // EPCI inside a chosen département, which are all this lists.
-                    addCommunes(values, communes, value -> shown(value, chosenPlaces));
+                    add(values, communes.ordinals(), communes.counts(), IndexSchema.FACET_TERRITORY_LOCAL,
+                            value -> shown(value, chosenPlaces));
                 }
             } else if (dim.equals(IndexSchema.FACET_EPCI)) {
                 if (!chosenPlaces.isEmpty() || !chosenEpci.isEmpty()) {
@@ -76,10 +76,6 @@ final class FacetLists {
                 }
             }
         }
-    }
-
-    private void addCommunes(List<SearchResult.FacetValue> values, FacetStates.Communes communes, Predicate<String> shown) {
-        add(values, communes.ordinals(), communes.counts(), IndexSchema.FACET_TERRITORY_LOCAL, shown);
     }
 
     /** A commune or EPCI is listed inside a chosen département, or when chosen itself. */

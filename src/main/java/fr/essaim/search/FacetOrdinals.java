@@ -98,17 +98,18 @@ final class FacetOrdinals {
         SortedSetDocValues all = state.getDocValues();
         OrdinalMap mapping = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
         List<LeafReaderContext> leaves = reader.leaves();
+        Map<Object, SegmentOrds> cached = cache.of(field);
         SegmentOrds[] segments = new SegmentOrds[leaves.size()];
         int[][] globalOrds = new int[leaves.size()][];
         for (LeafReaderContext leaf : leaves) {
             LeafReader segment = leaf.reader();
             SortedSetDocValues docValues = DocValues.getSortedSet(segment, field);
             var key = segment.getCoreCacheHelper() == null ? null : segment.getCoreCacheHelper().getKey();
-            SegmentOrds ords = key == null ? null : cache.of(field).get(key);
+            SegmentOrds ords = key == null ? null : cached.get(key);
             if (ords == null) {
                 ords = read(docValues, segment.maxDoc());
                 if (key != null) {
-                    cache.of(field).put(key, ords);
+                    cached.put(key, ords);
                 }
             }
             segments[leaf.ord] = ords;

@@ -108,18 +108,15 @@ final class SheetDocuments {
             territories.name(key).ifPresent(places::add);
         }
         doc.add(new TextField(IndexSchema.PLACES, String.join("\n", places), Field.Store.NO));
-        List<String> everything = new ArrayList<>(List.of(sheet.title(), nullToEmpty(sheet.summary()), body));
-        everything.addAll(places);
+        List<String> more = new ArrayList<>(places);
         if (!porteurName.isEmpty()) {
-            everything.add(porteurName);
+            more.add(porteurName);
         }
-        everything.addAll(themeTexts);
-        everything.addAll(strings(fields.get("partners")));
+        more.addAll(themeTexts);
+        more.addAll(strings(fields.get("partners")));
         // "montagne", "littoral"…: a query naming the kind of territory finds the sheets tagged with it.
-        everything.addAll(strings(fields.get("territoryTypes")));
-        // Title, summary and body first: the spelling words end with the body, which starts after two line breaks.
-        int bodyStart = sheet.title().length() + nullToEmpty(sheet.summary()).length() + 2;
-        CatchAllAnalysis analysis = new CatchAllAnalysis(String.join("\n", everything), bodyStart, bodyStart + body.length());
+        more.addAll(strings(fields.get("territoryTypes")));
+        CatchAllAnalysis analysis = CatchAllAnalysis.of(sheet.title(), nullToEmpty(sheet.summary()), body, more);
         doc.add(new Field(IndexSchema.ALL, analysis.all(), TextField.TYPE_NOT_STORED));
         // After the catch-all field, whose analysis they are kept from.
         doc.add(new Field(IndexSchema.BODY, analysis.body(), BODY_TYPE));

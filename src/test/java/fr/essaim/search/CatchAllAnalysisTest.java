@@ -59,8 +59,7 @@ class CatchAllAnalysisTest {
         List<String> everything = new ArrayList<>(List.of(title, summary, body));
         everything.addAll(more);
         String text = String.join("\n", everything);
-        int bodyStart = title.length() + summary.length() + 2;
-        CatchAllAnalysis analysis = new CatchAllAnalysis(text, bodyStart, bodyStart + body.length());
+        CatchAllAnalysis analysis = CatchAllAnalysis.of(title, summary, body, more);
 
         assertEquals(tokens(TEXT.tokenStream(IndexSchema.ALL, text)), tokens(analysis.all()), title + " : catch-all");
         assertEquals(tokens(TEXT.tokenStream(IndexSchema.BODY, body)), tokens(analysis.body()), title + " : body");
