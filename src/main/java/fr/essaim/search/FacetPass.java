@@ -31,7 +31,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
  */
 final class FacetPass {
 
-    /** How many documents pass every choice, the counts by global ordinal, the page, and the hits when asked. */
+    /** How many documents pass every choice, the counts by global ordinal, the page (if asked), and the hits when asked. */
     record Found(long total, int[] counts, TopDocs top, FacetsCollector hits) {
     }
 
@@ -69,8 +69,17 @@ final class FacetPass {
             bit <<= 1;
         }
         return searcher.search(words, new Passes(ordinals, chosenBit, dimBit, chosenDims,
-                new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE),
+                sort == null ? null : new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE),
                 keepHits ? new FacetsCollectorManager() : null));
+    }
+
+    /**
+     * The counts and the total alone, without a page: no document is scored, so the optional
+     * clauses of the words, which only add to scores, are not even read.
+     */
+    static Found count(IndexSearcher searcher, FacetOrdinals ordinals, Query words, Map<String, List<String>> filters,
+            boolean keepHits) throws IOException {
+        return search(searcher, ordinals, words, filters, null, 0, keepHits);
     }
 
     private record Passes(FacetOrdinals ordinals, int[] chosenBit, int[] dimBit, int chosenDims,
@@ -78,7 +87,7 @@ final class FacetPass {
 
         @Override
         public Pass newCollector() throws IOException {
-            return new Pass(this, pages.newCollector(), hits == null ? null : hits.newCollector());
+            return new Pass(this, pages == null ? null : pages.newCollector(), hits == null ? null : hits.newCollector());
         }
 
         @Override
@@ -95,7 +104,7 @@ final class FacetPass {
                 tops.add(pass.page);
                 kept.add(pass.hits);
             }
-            return new Found(total, counts, pages.reduce(tops), hits == null ? null : hits.reduce(kept));
+            return new Found(total, counts, pages == null ? null : pages.reduce(tops), hits == null ? null : hits.reduce(kept));
         }
     }
 
@@ -116,12 +125,13 @@ final class FacetPass {
 
         @Override
         public ScoreMode scoreMode() {
-            return page.scoreMode();
+            return page == null ? ScoreMode.COMPLETE_NO_SCORES : page.scoreMode();
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            return new Segment(context, page.getLeafCollector(context), hits == null ? null : hits.getLeafCollector(context));
+            return new Segment(context, page == null ? null : page.getLeafCollector(context),
+                    hits == null ? null : hits.getLeafCollector(context));
         }
 
         /** Counts by the segment's own ordinals, added to the global counts when the segment is done. */
@@ -156,7 +166,9 @@ final class FacetPass {
 
             @Override
             public void setScorer(Scorable scorer) throws IOException {
-                pageLeaf.setScorer(scorer);
+                if (pageLeaf != null) {
+                    pageLeaf.setScorer(scorer);
+                }
                 if (hitsLeaf != null) {
                     hitsLeaf.setScorer(scorer);
                 }
@@ -181,7 +193,9 @@ final class FacetPass {
                     for (int i = from; i < to; i++) {
                         counted[values[i]]++;
                     }
-                    pageLeaf.collect(doc);
+                    if (pageLeaf != null) {
+                        pageLeaf.collect(doc);
+                    }
                     if (hitsLeaf != null) {
                         hitsLeaf.collect(doc);
                     }
@@ -202,7 +216,9 @@ final class FacetPass {
                 for (int ord = 0; ord < local.length; ord++) {
                     counts[global[ord]] += local[ord];
                 }
-                pageLeaf.finish();
+                if (pageLeaf != null) {
+                    pageLeaf.finish();
+                }
                 if (hitsLeaf != null) {
                     hitsLeaf.finish();
                 }

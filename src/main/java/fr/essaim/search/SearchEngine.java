@@ -33,6 +33,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -164,8 +165,8 @@ public final class SearchEngine implements Closeable {
                         known.facets(), null, null);
             }
             if (!drillSidewaysOnly && FacetPass.handles(request.filters())) {
-                return onePass(searcher, facetStates, request, marked, browsing, reproductions,
-                        Reproductions.filter(base, request, reproductions));
+                boolean ranked = !userQuery.clauses().isEmpty() && request.sort() == SearchRequest.Sort.RELEVANCE;
+                return onePass(searcher, facetStates, request, marked, browsing, ranked, reproductions, drillDown);
             }
             DrillSideways sideways = new DrillSideways(searcher, config, facetStates.main()) {
                 @Override
@@ -192,17 +193,32 @@ public final class SearchEngine implements Closeable {
 
     /** The answer of one {@link FacetPass}: the same as that of {@link DrillSideways}, for less. */
     private SearchResult onePass(IndexSearcher searcher, FacetStates facetStates, SearchRequest request, Query marked,
-            boolean browsing, Map<String, Integer> reproductions, Query words) throws IOException {
+            boolean browsing, boolean ranked, Map<String, Integer> reproductions, DrillDownQuery drillDown) throws IOException {
+        Query words = drillDown.getBaseQuery();
         // Communes are listed only inside a chosen territory, counted on the hits.
         boolean communesShown = request.filters().containsKey(IndexSchema.FACET_TERRITORY);
-        FacetPass.Found found = FacetPass.search(searcher, facetStates.ordinals(), words, request.filters(),
-                SearchScope.order(request.sort(), reproductions), Math.max(1, request.page() * request.size()), communesShown);
+        Sort sort = SearchScope.order(request.sort(), reproductions);
+        int wanted = Math.max(1, request.page() * request.size());
+        FacetPass.Found found;
+        TopDocs top;
+        if (request.size() == 0) {
+            found = FacetPass.count(searcher, facetStates.ordinals(), words, request.filters(), communesShown);
+            top = null;
+        } else if (ranked) {
+            // Counting needs every document of the words but no score; the page, searched apart, lets
+            // Lucene skip the blocks of documents whose best score cannot reach it: most are scored no more.
+            found = FacetPass.count(searcher, facetStates.ordinals(), words, request.filters(), communesShown);
+            top = searcher.search(drillDown, new TopFieldCollectorManager(sort, wanted, wanted));
+        } else {
+            found = FacetPass.search(searcher, facetStates.ordinals(), words, request.filters(), sort, wanted, communesShown);
+            top = found.top();
+        }
         FacetStates.Communes communes = communesShown ? facetStates.communes(found.hits()) : null;
         var facets = facetLists.of(facetStates.ordinals(), found.counts(), communes, request);
         if (browsing) {
             facetStates.browsed(request.filters(), new FacetStates.Browsed(found.total(), facets));
         }
-        return new SearchResult(found.total(), request.page(), request.size(), hits(searcher, marked, found.top(), request),
+        return new SearchResult(found.total(), request.page(), request.size(), hits(searcher, marked, top, request),
                 facets, null, null);
     }
 

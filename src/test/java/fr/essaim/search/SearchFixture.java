@@ -45,7 +45,11 @@ final class SearchFixture implements AutoCloseable {
     }
 
     ImportReport importCorpus() {
-        CorpusReader.Result read = CorpusReader.readFolder(CONTENT);
+        return importCorpus(CONTENT);
+    }
+
+    ImportReport importCorpus(Path content) {
+        CorpusReader.Result read = CorpusReader.readFolder(content);
         return new CorpusImporter(sheets, beans.imports).importCorpus(read.corpus(), read.report(), "import");
     }
 
