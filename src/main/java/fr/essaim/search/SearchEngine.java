@@ -20,7 +20,6 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -34,9 +33,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 import fr.essaim.sheet.SheetSchema;
 import fr.essaim.territory.TerritoryCatalog;
@@ -57,7 +53,7 @@ public final class SearchEngine implements Closeable {
     private final SearchIndex index;
     private final TerritoryCatalog territories;
     private final Analyzer queryAnalyzer;
-    private final Analyzer wordAnalyzer = FrenchAnalysis.words();
+    private final Corrections corrections = new Corrections();
     private final QueryFactory queries;
     private final Suggestions suggestions;
     private final FacetLists facetLists;
@@ -310,28 +306,7 @@ public final class SearchEngine implements Closeable {
 
     /** The query with its unknown words replaced by the closest known ones, or null if none is unknown. */
     String spellingSuggestion(UserQuery userQuery) throws IOException {
-        return index.read((searcher, facets) -> {
-            IndexReader reader = searcher.getIndexReader();
-            DirectSpellChecker checker = new DirectSpellChecker();
-            List<String> corrected = new ArrayList<>();
-            boolean changed = false;
-            for (String word : userQuery.words()) {
-                String normalized = wordAnalyzer.normalize(IndexSchema.SPELL, word).utf8ToString();
-                Term term = new Term(IndexSchema.SPELL, normalized);
-                if (normalized.length() < 3 || reader.docFreq(term) > 0) {
-                    corrected.add(word);
-                    continue;
-                }
-                SuggestWord[] similar = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (similar.length > 0) {
-                    corrected.add(similar[0].string);
-                    changed = true;
-                } else {
-                    corrected.add(word);
-                }
-            }
-            return changed ? String.join(" ", corrected) : null;
-        });
+        return index.read((searcher, facets) -> corrections.of(searcher.getIndexReader(), userQuery.words()));
     }
 
     // ----- related sheets
