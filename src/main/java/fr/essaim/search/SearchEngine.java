@@ -79,11 +79,14 @@ public final class SearchEngine implements Closeable {
     }
 
     private static final int CACHED_ANSWERS = 1_000;
-    /** Counts every search with {@link DrillSideways}: the reference the one-pass counts are checked against. */
-    private volatile boolean drillSidewaysOnly;
+    /**
+     * Answers every search the plain way, the reference the faster ways are checked against: counts
+     * by {@link DrillSideways}, every document of the words scored, each hit's postings opened for its snippet.
+     */
+    private volatile boolean reference;
 
-    void countWithDrillSidewaysOnly(boolean only) {
-        drillSidewaysOnly = only;
+    void answerTheReferenceWay(boolean plain) {
+        reference = plain;
     }
 
     private volatile Answers answers = new Answers(-1, Map.of());
@@ -160,7 +163,7 @@ public final class SearchEngine implements Closeable {
                 return new SearchResult(known.total(), request.page(), request.size(), hits(searcher, marked, top, request),
                         known.facets(), null, null);
             }
-            if (!drillSidewaysOnly && FacetPass.handles(request.filters())) {
+            if (!reference && FacetPass.handles(request.filters())) {
                 boolean ranked = !userQuery.clauses().isEmpty() && request.sort() == SearchRequest.Sort.RELEVANCE;
                 return onePass(searcher, facetStates, request, marked, browsing, ranked, reproductions, drillDown);
             }
@@ -252,7 +255,7 @@ public final class SearchEngine implements Closeable {
         for (int i = 0; i < page.length; i++) {
             byId.put(ids[i], records[i]);
         }
-        String[] snippets = Snippets.of(searcher, queryAnalyzer, query, ids, byId);
+        String[] snippets = Snippets.of(searcher, queryAnalyzer, query, ids, byId, !reference);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             hits.add(hit(records[i], snippets[i]));

@@ -2,15 +2,24 @@ package fr.essaim.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The snippets of the hits of one page, with the matched words in {@code <mark>}: cut from the
@@ -22,16 +31,19 @@ final class Snippets {
     private Snippets() {
     }
 
-    /** One snippet per document, in the order given; {@code docs} holds the body and summary of each. */
-    static String[] of(IndexSearcher searcher, Analyzer analyzer, Query marked, int[] ids, Map<Integer, HitRecord> docs)
-            throws IOException {
+    /**
+     * One snippet per document, in the order given; {@code docs} holds the body and summary of each.
+     * {@code forward}: each term's postings read forward across the page, not opened again for each hit.
+     */
+    static String[] of(IndexSearcher searcher, Analyzer analyzer, Query marked, int[] ids, Map<Integer, HitRecord> docs,
+            boolean forward) throws IOException {
         UnifiedHighlighter highlighter = new Preloaded(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(100_000)
                 .withBreakIterator(SentenceBreaks::new)
                 // Words of a phrase are marked wherever they occur: much cheaper, and readers do not mind.
                 .withHighlightPhrasesStrictly(false)
-                .withWeightMatches(false), docs);
+                .withWeightMatches(false), docs, forward);
         String[] snippets = highlighter.highlightFields(new String[] {IndexSchema.BODY}, marked, ids, new int[] {2})
                 .get(IndexSchema.BODY);
         List<Integer> blank = new ArrayList<>();
@@ -55,10 +67,18 @@ final class Snippets {
     private static final class Preloaded extends UnifiedHighlighter {
 
         private final Map<Integer, HitRecord> docs;
+        private final boolean forward;
 
-        Preloaded(Builder builder, Map<Integer, HitRecord> docs) {
+        Preloaded(Builder builder, Map<Integer, HitRecord> docs, boolean forward) {
             super(builder);
             this.docs = docs;
+            this.forward = forward;
+        }
+
+        @Override
+        protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+            return forward && offsetSource == OffsetSource.POSTINGS ? new ForwardPostings(components)
+                    : super.getOffsetStrategy(offsetSource, components);
         }
 
         @Override
@@ -74,6 +94,56 @@ final class Snippets {
                 values.add(texts);
             }
             return values;
+        }
+    }
+
+    /**
+     * Offsets from the postings, each term looked up once per page rather than once per hit: the
+     * highlighter takes the hits in increasing order, so a term's postings move forward from one
+     * hit to the next instead of being opened and skipped through from their start for each.
+     */
+    private static final class ForwardPostings extends PostingsOffsetStrategy {
+
+        private static final class Cursor {
+            private PostingsEnum postings;
+            private int target = -1;
+        }
+
+        private final Map<BytesRef, Cursor> cursors = new HashMap<>();
+        private Terms terms;
+        private TermsEnum termsEnum;
+
+        ForwardPostings(UHComponents components) {
+            super(components);
+        }
+
+        @Override
+        protected void createOffsetsEnumsForTerms(BytesRef[] sourceTerms, Terms termsIndex, int doc, List<OffsetsEnum> results)
+                throws IOException {
+            if (termsIndex != terms) {
+                terms = termsIndex;
+                termsEnum = termsIndex.iterator();
+                cursors.clear();
+            }
+            for (BytesRef term : sourceTerms) {
+                Cursor cursor = cursors.computeIfAbsent(term, t -> new Cursor());
+                if (doc <= cursor.target) {
+                    // Not the increasing order this strategy is for: the term's postings are opened again.
+                    cursor.postings = null;
+                    cursor.target = -1;
+                }
+                if (cursor.target < 0) {
+                    cursor.postings = termsEnum.seekExact(term) ? termsEnum.postings(null, PostingsEnum.OFFSETS) : null;
+                }
+                cursor.target = doc;
+                if (cursor.postings == null) {
+                    continue;
+                }
+                int at = cursor.postings.docID() < doc ? cursor.postings.advance(doc) : cursor.postings.docID();
+                if (at == doc) {
+                    results.add(new OffsetsEnum.OfPostings(term, cursor.postings));
+                }
+            }
         }
     }
 }

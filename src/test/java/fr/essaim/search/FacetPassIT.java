@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import fr.essaim.support.TestDatabases;
 
 /**
- * The one-pass facet counts and the page searched apart give, on the real corpus, the very answer
- * of a drill-sideways search: totals, every facet count, hits in order, snippets.
+ * The one-pass facet counts, the page searched apart and the snippets read forward give, on the
+ * real corpus, the very answer of the reference way (a drill-sideways search, every document
+ * scored, postings opened per hit): totals, every facet count, hits in order, snippets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FacetPassIT {
@@ -55,9 +56,9 @@ class FacetPassIT {
                         SearchRequest.Sort.TITLE)) {
                     for (int page : new int[] {1, 2}) {
                         SearchRequest request = SearchRequest.of(query, filters, sort.name().toLowerCase(), page, 5);
-                        engine.countWithDrillSidewaysOnly(true);
+                        engine.answerTheReferenceWay(true);
                         SearchResult reference = engine.compute(request);
-                        engine.countWithDrillSidewaysOnly(false);
+                        engine.answerTheReferenceWay(false);
                         SearchResult onePass = engine.compute(request);
                         assertEquals(reference, onePass, () -> "q=" + query + " " + filters + " " + sort + " page " + page);
                         compared++;

@@ -21,7 +21,8 @@ import fr.essaim.support.TestDatabases;
  * The page of a search by relevance is searched apart from its counts, and Lucene skips the blocks
  * of documents that cannot reach it. On a corpus large enough for postings of many blocks (the
  * benchmark's generator, 1,200 sheets), the pages are those of the reference, where every document
- * of the words is scored: same hits, same order, same totals and counts.
+ * of the words is scored and each hit's postings are opened for its snippet: same hits, same order,
+ * same snippets, same totals and counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RankedPageIT {
@@ -67,9 +68,9 @@ class RankedPageIT {
             for (Map<String, List<String>> filters : filterSets) {
                 for (int page : new int[] {1, 4}) {
                     SearchRequest request = SearchRequest.of(query, filters, null, page, 10);
-                    engine.countWithDrillSidewaysOnly(true);
+                    engine.answerTheReferenceWay(true);
                     SearchResult reference = engine.compute(request);
-                    engine.countWithDrillSidewaysOnly(false);
+                    engine.answerTheReferenceWay(false);
                     assertEquals(reference, engine.compute(request), () -> "q=" + query + " " + filters + " page " + page);
                     compared++;
                     largest = Math.max(largest, reference.total());
