@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -18,7 +21,8 @@ import org.apache.lucene.search.spell.SuggestWord;
  * Spelling corrections: each unknown word replaced by the closest word of the sheets. Finding it
  * builds Levenshtein automata and walks the terms, the dearest step of a search that needs it, so
  * the correction of a word is kept for as long as the reader it was found in serves: the same
- * typos and the same unknown place names come back again and again.
+ * typos come back again and again. A word the sheets do not write but hold elsewhere (the name
+ * of their commune, of a partner) is not corrected: it finds them as it is.
  */
 final class Corrections {
 
@@ -32,8 +36,12 @@ final class Corrections {
     private final Analyzer wordAnalyzer = FrenchAnalysis.words();
     private volatile Kept kept = new Kept(null, Map.of());
 
-    /** The words with the unknown ones corrected, or null if none is unknown or none has a correction. */
-    String of(IndexReader reader, List<String> words) throws IOException {
+    /**
+     * The words with the unknown ones corrected, or null if none is unknown or none has a correction;
+     * {@code asSearched} gives the query of one word as the search builds it.
+     */
+    String of(IndexSearcher searcher, List<String> words, Function<String, Query> asSearched) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         Map<String, Optional<String>> known = keptFor(reader);
         List<String> corrected = new ArrayList<>();
         boolean changed = false;
@@ -46,7 +54,7 @@ final class Corrections {
             }
             Optional<String> correction = known.get(normalized);
             if (correction == null) {
-                correction = closest(reader, term);
+                correction = findsAsIs(searcher, asSearched.apply(word)) ? Optional.empty() : closest(reader, term);
                 if (known.size() >= KEPT) {
                     known.clear();
                 }
@@ -56,6 +64,11 @@ final class Corrections {
             changed |= correction.isPresent();
         }
         return changed ? String.join(" ", corrected) : null;
+    }
+
+    /** Whether the word, searched as typed, finds sheets: through their places, partners or themes. */
+    private static boolean findsAsIs(IndexSearcher searcher, Query asSearched) throws IOException {
+        return asSearched != null && searcher.count(asSearched) > 0;
     }
 
     private Map<String, Optional<String>> keptFor(IndexReader reader) {

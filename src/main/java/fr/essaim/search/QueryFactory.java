@@ -150,6 +150,11 @@ final class QueryFactory {
                 .build();
     }
 
+    /** One word as a search of it alone would look for it: each of its terms, wherever in the sheet. */
+    Query word(String word) {
+        return builder.createBooleanQuery(IndexSchema.ALL, word, BooleanClause.Occur.MUST);
+    }
+
     private static Query atLeast(BooleanQuery words, int count) {
         BooleanQuery.Builder some = new BooleanQuery.Builder();
         words.clauses().forEach(some::add);

@@ -309,7 +309,7 @@ public final class SearchEngine implements Closeable {
 
     /** The query with its unknown words replaced by the closest known ones, or null if none is unknown. */
     String spellingSuggestion(UserQuery userQuery) throws IOException {
-        return index.read((searcher, facets) -> corrections.of(searcher.getIndexReader(), userQuery.words()));
+        return index.read((searcher, facets) -> corrections.of(searcher, userQuery.words(), queries::word));
     }
 
     // ----- related sheets
