@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -146,7 +145,7 @@ final class CatchAllAnalysis {
                 if (folded.length < length * 4) {
                     folded = new char[length * 4];
                 }
-                int foldedLength = ASCIIFoldingFilter.foldToASCII(term.buffer(), 0, folded, 0, length);
+                int foldedLength = AsciiFolding.fold(term.buffer(), length, folded);
                 if (!words.contains(folded, 0, foldedLength)) {
                     words.add(Arrays.copyOf(folded, foldedLength));
                 }

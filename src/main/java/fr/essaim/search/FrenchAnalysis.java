@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -49,13 +48,13 @@ public final class FrenchAnalysis {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = lowerCaseWords(source);
-                stream = new ASCIIFoldingFilter(stream);
+                stream = new AsciiFolding.Filter(stream);
                 return new TokenStreamComponents(source, stream);
             }
 
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+                return new AsciiFolding.Filter(new LowerCaseFilter(in));
             }
         };
     }
@@ -94,7 +93,7 @@ public final class FrenchAnalysis {
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            return new AsciiFolding.Filter(new LowerCaseFilter(in));
         }
     }
 
@@ -103,7 +102,7 @@ public final class FrenchAnalysis {
         TokenStream stream = new StopFilter(words, FrenchAnalyzer.getDefaultStopSet());
         stream = new ClosePositionGapsFilter(stream);
         stream = new FrenchLightStemFilter(stream);
-        return new ASCIIFoldingFilter(stream);
+        return new AsciiFolding.Filter(stream);
     }
 
     /** French words without their elided article, in lower case, apostrophes joined as readers type them. */
