@@ -136,7 +136,7 @@ final class QueryFactory {
      * words than the sheet uses.
      */
     private Query words(String text) {
-        Query strict = builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.MUST);
+        Query strict = word(text);
         Query loose = builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.SHOULD);
         if (strict == null || !(loose instanceof BooleanQuery any) || any.clauses().size() < SENTENCE
                 || any.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
@@ -150,9 +150,9 @@ final class QueryFactory {
                 .build();
     }
 
-    /** One word as a search of it alone would look for it: each of its terms, wherever in the sheet. */
-    Query word(String word) {
-        return builder.createBooleanQuery(IndexSchema.ALL, word, BooleanClause.Occur.MUST);
+    /** Every term of the text, wherever in the sheet: one word as a search of it alone looks for it. */
+    Query word(String text) {
+        return builder.createBooleanQuery(IndexSchema.ALL, text, BooleanClause.Occur.MUST);
     }
 
     private static Query atLeast(BooleanQuery words, int count) {
