@@ -8,22 +8,24 @@ import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Searches the warm-up has just asked, asked again from several connections at the rate of busy
- * traffic until the JIT compiler has little left to compile. The methods of the request path (HTTP
- * parsing, filters, writing) reach full optimisation only after thousands of requests, and compiling
- * them took one of two cores for half a minute: without this step, the first visitors after a start
- * paid for it. Kept answers cost the node almost nothing, so the requests mostly exercise that path.
+ * Searches the warm-up has just asked, asked again in a loop until the JIT compiler has little left
+ * to compile. The methods of the request path (HTTP parsing, filters, writing) reach full
+ * optimisation only after thousands of requests, and compiling them took one of two cores for half a
+ * minute: without this step, the first visitors after a start paid for it. Kept answers cost the node
+ * almost nothing, so the requests mostly exercise that path.
+ *
+ * <p>From one connection: the compiler thread then keeps a core nearly to itself. From eight, it shared
+ * both cores with the requests it had to compile, settled after 35 s instead of 15, and the first 20 s
+ * of traffic after a restart were served no faster for it.
  */
 final class CompilerWarmUp {
 
-    private static final int CONNECTIONS_PER_CORE = 4;
     private static final long WINDOW_MILLIS = 1_000;
     /** Compiling less than this share of a window, twice in a row, is settled. */
     private static final double SETTLED_SHARE = 0.15;
@@ -48,7 +50,7 @@ final class CompilerWarmUp {
         long start = System.nanoTime();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger asked = new AtomicInteger();
-        List<Thread> askers = startAskers(base, paths, stop, asked);
+        Thread asker = startAsker(base, paths, stop, asked);
         int quiet = 0;
         try {
             long compiled = compiler.getTotalCompilationTime();
@@ -61,33 +63,25 @@ final class CompilerWarmUp {
             }
         } finally {
             stop.set(true);
-            for (Thread asker : askers) {
-                asker.join(TimeUnit.SECONDS.toMillis(20));
-            }
+            asker.join(TimeUnit.SECONDS.toMillis(20));
         }
         return new Outcome(asked.get(), (System.nanoTime() - start) / 1_000_000, quiet >= 2);
     }
 
-    private static List<Thread> startAskers(String base, List<String> paths, AtomicBoolean stop, AtomicInteger asked) {
-        int connections = CONNECTIONS_PER_CORE * Math.max(1, Runtime.getRuntime().availableProcessors());
-        List<Thread> askers = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            int first = c * paths.size() / connections;
-            Thread asker = new Thread(() -> {
-                for (int i = first; !stop.get(); i = (i + 1) % paths.size()) {
-                    try {
-                        ask(base + paths.get(i));
-                        asked.incrementAndGet();
-                    } catch (IOException e) {
-                        // one request less; the next ones still warm up
-                    }
+    private static Thread startAsker(String base, List<String> paths, AtomicBoolean stop, AtomicInteger asked) {
+        Thread asker = new Thread(() -> {
+            for (int i = 0; !stop.get(); i = (i + 1) % paths.size()) {
+                try {
+                    ask(base + paths.get(i));
+                    asked.incrementAndGet();
+                } catch (IOException e) {
+                    // one request less; the next ones still warm up
                 }
-            }, "essaim-warmup-load-" + c);
-            asker.setDaemon(true);
-            asker.start();
-            askers.add(asker);
-        }
-        return askers;
+            }
+        }, "essaim-warmup-load");
+        asker.setDaemon(true);
+        asker.start();
+        return asker;
     }
 
     /** One GET as an API client sends it, read to the end so that the connection serves the next one. */

@@ -30,8 +30,9 @@ final class PageWarmUp {
     /** The longest the kept searches are asked again under load (0: not at all). */
     static final String LOAD_SECONDS = "essaim.warmup.load.seconds";
     /**
-     * On a fast hour the compiler settles within 15 s; on a slow one, whose compilation takes longer
-     * too, 20 s left the first 20 s of traffic at 47 % of the warm throughput and 35 s at 74 %.
+     * The compiler settles within 15 to 20 s (see {@link CompilerWarmUp}); on a slow hour it takes
+     * longer, and a step cut at 20 s (then from eight connections) left the first 20 s of traffic at
+     * 47 % of the warm throughput.
      */
     private static final int DEFAULT_LOAD_SECONDS = 35;
     private static final int SEARCHES = 400;
