@@ -3,6 +3,7 @@ package fr.essaim.markdown;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
@@ -22,18 +23,21 @@ public final class HtmlSanitizer {
     private static final Pattern SAFE_ID = Pattern.compile("[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}_-]{0,100}");
     private static final Pattern SAFE_CLASS = Pattern.compile("wikilink( missing)?");
 
-    private static final Safelist SAFELIST = Safelist.relaxed()
-            .removeTags("img")
-            .addTags("mark", "del", "ins", "hr", "abbr")
-            .addAttributes("a", "id", "class")
-            .addAttributes("abbr", "title")
-            .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
-            .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
-            .addAttributes("th", "align").addAttributes("td", "align")
-            .addProtocols("a", "href", "http", "https", "mailto")
-            .preserveRelativeLinks(true);
+    private static final Cleaner CLEANER = new Cleaner(new SameSiteLinks(rules()));
 
-    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+    /** The allow-list, as jsoup applies it. */
+    static Safelist rules() {
+        return Safelist.relaxed()
+                .removeTags("img")
+                .addTags("mark", "del", "ins", "hr", "abbr")
+                .addAttributes("a", "id", "class")
+                .addAttributes("abbr", "title")
+                .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+                .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+                .addAttributes("th", "align").addAttributes("td", "align")
+                .addProtocols("a", "href", "http", "https", "mailto")
+                .preserveRelativeLinks(true);
+    }
 
     private HtmlSanitizer() {
     }
@@ -57,6 +61,34 @@ public final class HtmlSanitizer {
         });
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
+    }
+
+    /**
+     * jsoup checks a link's protocol by resolving it against the base URI, a URL parsed for every
+     * link: a twentieth of a first start's import. A link within the site ({@code /fiches/…},
+     * {@code #contexte}) has no protocol to check and resolves to the base's own, allowed, so it is
+     * kept without that work, exactly as jsoup keeps it; every other link is checked by jsoup.
+     */
+    static final class SameSiteLinks extends Safelist {
+
+        SameSiteLinks(Safelist rules) {
+            super(rules);
+        }
+
+        @Override
+        public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
+            return "a".equals(tagName) && "href".equals(attribute.getKey()) && isSameSite(attribute.getValue())
+                    || super.isSafeAttribute(tagName, element, attribute);
+        }
+
+        /** A root-relative path or a fragment: no scheme (no colon at all), no other host ({@code //}, {@code /\\}). */
+        static boolean isSameSite(String href) {
+            if (href.indexOf(':') >= 0 || href.isEmpty()) {
+                return false;
+            }
+            char first = href.charAt(0);
+            return first == '#' || first == '/' && (href.length() == 1 || href.charAt(1) != '/' && href.charAt(1) != '\\');
+        }
     }
 
     /** As the selector {@code a[href^=http], a[href^=//]} reads it: case aside. */

@@ -245,4 +245,43 @@ class HtmlSanitizerTest {
         assertEquals("wikilink missing", doc.select("a").get(0).className());
         assertFalse(doc.select("a").get(1).hasAttr("class"), doc.html());
     }
+
+    /**
+     * Links within the site are kept without jsoup resolving them (HtmlSanitizer.SameSiteLinks):
+     * the same output as jsoup's own check, for them and for every link that looks like them.
+     */
+    @ParameterizedTest
+    @MethodSource("links")
+    void sameSiteLinksAreKeptExactlyAsJsoupKeepsThem(String href) {
+        String html = "<p><a href=\"" + href.replace("\"", "&quot;") + "\" id=\"x\">lien</a></p>";
+        org.jsoup.safety.Cleaner reference = new org.jsoup.safety.Cleaner(HtmlSanitizer.rules());
+        org.jsoup.safety.Cleaner sameSite = new org.jsoup.safety.Cleaner(new HtmlSanitizer.SameSiteLinks(HtmlSanitizer.rules()));
+
+        assertEquals(cleaned(reference, html), cleaned(sameSite, html), href);
+    }
+
+    static Stream<String> links() {
+        return Stream.of("/fiches/solidart-maurienne", "/", "#contexte", "#", "/recherche?q=a&theme=6#r", "/fiches/a b",
+                "/%2F%2Fevil.example", "//evil.example/x", "/\\evil.example", "\\\\evil.example", "/\t/evil.example",
+                " /fiches/a", "javascript:alert(1)", "/javascript:alert(1)", "#javascript:alert(1)", "/a:b",
+                "java\tscript:alert(1)", "fiches/relative", "?q=a", "", "https://example.org/", "mailto:a@example.org",
+                "data:text/html,x", "/[", "//[", "/fiches/é", "#\u0000", "/\u0000/evil.example");
+    }
+
+    private static String cleaned(org.jsoup.safety.Cleaner cleaner, String html) {
+        Document clean = cleaner.clean(Jsoup.parseBodyFragment(html, "https://essaim.invalid/"));
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
+    }
+
+    @Test
+    void sameSiteMeansNoSchemeAndNoOtherHost() {
+        assertTrue(HtmlSanitizer.SameSiteLinks.isSameSite("/fiches/a"));
+        assertTrue(HtmlSanitizer.SameSiteLinks.isSameSite("#contexte"));
+        assertFalse(HtmlSanitizer.SameSiteLinks.isSameSite("//evil.example"));
+        assertFalse(HtmlSanitizer.SameSiteLinks.isSameSite("/\\evil.example"));
+        assertFalse(HtmlSanitizer.SameSiteLinks.isSameSite("/javascript:alert(1)"));
+        assertFalse(HtmlSanitizer.SameSiteLinks.isSameSite("fiches/a"));
+        assertFalse(HtmlSanitizer.SameSiteLinks.isSameSite(""));
+    }
 }
