@@ -84,7 +84,7 @@ java src/bench/GenerateCorpus.java content "$n" "$work/content" > /dev/null
 t0=$(now_ms)
 start
 ready=$(wait_ready)
-row[first]="$(( ready + 0 )) ms au total ($(grep -o 'Corpus [^:]* : [0-9]* fiche(s) importée(s), [0-9]* refusée(s) en [0-9]* ms' "$log" | sed 's/Corpus [^:]* : //' | head -1) ; $(grep -o 'Index reconstruit : .*' "$log" | head -1))"
+row[first]="$(( ready + 0 )) ms au total ($(grep -o 'Corpus [^:]* : [0-9]* fiche(s) importée(s), [0-9]* refusée(s) en [0-9]* ms' "$log" | sed 's/Corpus [^:]* : //' | head -1) ; $(grep -oE "Index (reconstruit|construit pendant l'import) : .*" "$log" | head -1))"
 searchable=$(curl -fs "$base/api/v1/search?size=0" | grep -oE '"total":[0-9]+' | head -1 | cut -d: -f2)
 row[first]+=" ; $searchable fiches trouvées par la recherche"
 # The completion list is built during the warm-up, before readiness (an older build logs it after).

@@ -7,7 +7,7 @@ source "$(dirname "$0")/start-app.sh"
 
 echo "== Démarrage"
 grep -o 'Corpus .*' "$log" | sed 's#Corpus [^ ]* :#Corpus :#' | head -1
-grep -o 'Index reconstruit : .*' "$log" | head -1
+grep -oE "Index (reconstruit|construit pendant l'import) : .*" "$log" | head -1
 
 run() {
   echo

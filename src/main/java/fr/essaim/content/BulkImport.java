@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -19,6 +21,7 @@ import fr.essaim.markdown.MarkdownRenderer;
 import fr.essaim.sheet.FieldError;
 import fr.essaim.sheet.InvalidSheetException;
 import fr.essaim.sheet.ParsedSheet;
+import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.ReferenceData;
 import fr.essaim.sheet.SheetRepository;
 import fr.essaim.sheet.SheetSchema;
@@ -63,8 +66,11 @@ final class BulkImport {
         this.importer = importer;
     }
 
-    /** Imports these sheet files ({@code fiches/<slug>.md} of {@code folder}), reporting each. */
-    void run(Path folder, List<Path> files, ImportReport report, Fallback fallback) {
+    /**
+     * Imports these sheet files ({@code fiches/<slug>.md} of {@code folder}), reporting each, and
+     * hands each committed batch to {@code committed} as the search index reads published sheets.
+     */
+    void run(Path folder, List<Path> files, ImportReport report, Fallback fallback, Consumer<List<PublishedText>> committed) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<fr.essaim.sheet.SheetParser> parsers = ThreadLocal.withInitial(
@@ -85,16 +91,21 @@ final class BulkImport {
                         valid.add(parsed);
                     }
                 }
+                List<PublishedText> written;
                 try {
-                    Jdbc.inTransaction(dataSource, connection -> repository.addPublished(connection,
+                    // To the microsecond, as the database keeps it: what is handed over is what is read back.
+                    OffsetDateTime at = OffsetDateTime.now(History.PARIS).truncatedTo(ChronoUnit.MICROS);
+                    written = Jdbc.inTransaction(dataSource, connection -> repository.addPublished(connection,
                             valid.stream().map(p -> new SheetRepository.NewSheet(p.slug(), p.sheet())).toList(),
-                            importer, COMMENT, OffsetDateTime.now(History.PARIS)));
+                            importer, COMMENT, at));
                     valid.forEach(p -> report.add(p.path(), ImportReport.Outcome.IMPORTED));
                 } catch (SQLException | RuntimeException e) {
                     LOG.warning(() -> "Lot de " + valid.size() + " fiches refusé par la base (" + e.getMessage()
                             + ") : import fiche par fiche");
                     fallback.importOneByOne(valid.stream().map(p -> folder.resolve(p.path())).toList());
+                    continue;
                 }
+                committed.accept(written);
             }
         } finally {
             pool.shutdownNow();

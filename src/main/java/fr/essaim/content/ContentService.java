@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -13,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import fr.essaim.infra.DataSourceDeclaration;
+import fr.essaim.infra.Transactions;
+import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.ReferenceData;
 import fr.essaim.sheet.SheetRepository;
 import fr.essaim.sheet.SheetService;
@@ -41,6 +45,9 @@ public class ContentService {
     @Inject
     ReferenceData references;
 
+    @Inject
+    Transactions transactions;
+
     @Resource(lookup = DataSourceDeclaration.JNDI_NAME)
     DataSource dataSource;
 
@@ -49,6 +56,14 @@ public class ContentService {
      * one by one with their revisions; all the others, in JDBC batches (see {@link BulkImport}).
      */
     public ImportReport importFirstCorpus(Path folder) {
+        return importFirstCorpus(folder, published -> { });
+    }
+
+    /**
+     * The same, handing every sheet it publishes to {@code published} as soon as it is committed,
+     * read as the search index reads published sheets: the first start indexes the corpus meanwhile.
+     */
+    public ImportReport importFirstCorpus(Path folder, Consumer<List<PublishedText>> published) {
         Path sheetFolder = folder.resolve(Corpus.SHEETS);
         List<Path> simple = new ArrayList<>();
         Corpus withHistory = new Corpus();
@@ -75,6 +90,7 @@ public class ContentService {
         history.corpus().files().forEach(withHistory::put);
         report.addAll(history.report());
         importer.importCorpus(withHistory, report, CORPUS_IMPORTER);
+        handOver(withHistory.files().keySet(), published);
         new BulkImport(dataSource, repository, sheets.schema(), references, CORPUS_IMPORTER).run(folder, simple, report, files -> {
             Corpus one = new Corpus();
             for (Path file : files) {
@@ -85,8 +101,19 @@ public class ContentService {
                 }
             }
             importer.importCorpus(one, report, CORPUS_IMPORTER);
-        });
+            handOver(one.files().keySet(), published);
+        }, published);
         return report;
+    }
+
+    /** Hands over the published sheets among these corpus paths, read back a batch at a time. */
+    private void handOver(Collection<String> paths, Consumer<List<PublishedText>> published) {
+        List<String> slugs = paths.stream().filter(path -> path.startsWith(Corpus.SHEETS))
+                .map(path -> BulkImport.slugOf(Path.of(path))).toList();
+        for (int from = 0; from < slugs.size(); from += BulkImport.BATCH) {
+            List<String> batch = slugs.subList(from, Math.min(slugs.size(), from + BulkImport.BATCH));
+            published.accept(transactions.inNewTransaction(() -> sheets.publishedTexts(batch)));
+        }
     }
 
     /** Imports a zip archive in the corpus format; a broken or oversized archive is refused whole. */

@@ -266,6 +266,17 @@ public final class SearchIndex implements Closeable {
      * Documents are built and analysed on every core.
      */
     public int rebuild(Iterable<List<IndexedSheet>> pages, long sequence, IntConsumer progress) throws IOException {
+        return rebuild(pages, indexed -> sequence, progress);
+    }
+
+    /** The change a rebuilt index is committed as of, given how many sheets it holds; an exception refuses it. */
+    @FunctionalInterface
+    interface AsOf {
+        long sequence(int indexed) throws IOException;
+    }
+
+    /** The same, for pages whose change is known only once they are all indexed. */
+    int rebuild(Iterable<List<IndexedSheet>> pages, AsOf asOf, IntConsumer progress) throws IOException {
         if (!rebuilding.tryLock()) {
             throw new IOException("une reconstruction de l'index est déjà en cours");
         }
@@ -275,6 +286,7 @@ public final class SearchIndex implements Closeable {
             try {
                 built = openLive(folder, IndexWriterConfig.OpenMode.CREATE);
                 int count = addAll(built.writer(), pages, progress);
+                long sequence = asOf.sequence(count);
                 // One segment: a search then seeks each term once and counts facets without global ordinals.
                 built.writer().forceMerge(1);
                 commit(built, sequence);

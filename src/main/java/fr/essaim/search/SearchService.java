@@ -122,15 +122,7 @@ public class SearchService {
     public void start(Runnable pages) throws IOException {
         this.pageWarmUp = pages;
         Map<Integer, String> themeLabels = themes.labels();
-        SearchIndex.Expected expected;
-        try {
-            expected = new SearchIndex.Expected(DatabaseIdentity.of(dataSource), changeLog.lastChange(),
-                    changeLog.firstKept());
-        } catch (SQLException e) {
-            throw new IOException("base de données injoignable : " + e.getMessage(), e);
-        }
-        SearchIndex index = SearchIndex.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("index"),
-                territories, themeLabels, expected);
+        SearchIndex index = openIndex(themeLabels);
         engine = new SearchEngine(index, territories, themeLabels, sheets.schema(), FrenchAnalysis.synonymsFromClasspath());
         if (index.needsRebuild()) {
             state = "reconstruction";
@@ -150,6 +142,39 @@ public class SearchService {
         tail = threads.newThread(this::follow);
         tail.setName("essaim-index-tail");
         tail.start();
+    }
+
+    private SearchIndex openIndex(Map<Integer, String> themeLabels) throws IOException {
+        SearchIndex.Expected expected;
+        try {
+            String database = DatabaseIdentity.of(dataSource);
+            // In a transaction: an entity manager used without one on this thread is closed by the next one it runs.
+            expected = transactions.inNewTransaction(() -> new SearchIndex.Expected(database, changeLog.lastChange(),
+                    changeLog.firstKept()));
+        } catch (SQLException e) {
+            throw new IOException("base de données injoignable : " + e.getMessage(), e);
+        }
+        return SearchIndex.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("index"), territories, themeLabels,
+                expected);
+    }
+
+    /**
+     * Before {@link #start}: an index of the first import, built from its batches as they are
+     * committed ({@link ImportIndexing}), so that the start need not read the corpus back. It is kept
+     * only if it then holds every published sheet; otherwise the start rebuilds as usual.
+     */
+    public ImportIndexing indexWhileImporting() {
+        try {
+            return ImportIndexing.start(openIndex(themes.labels()), indexed -> {
+                long published = transactions.inNewTransaction(sheets::countPublished);
+                if (published != indexed) {
+                    throw new IOException(indexed + " fiches indexées pendant l'import, " + published + " publiées");
+                }
+                return transactions.inNewTransaction(changeLog::lastChange);
+            }, threads);
+        } catch (IOException | RuntimeException e) {
+            return ImportIndexing.none(String.valueOf(e.getMessage()));
+        }
     }
 
     /**

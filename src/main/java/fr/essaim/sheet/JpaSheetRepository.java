@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -193,10 +194,10 @@ public class JpaSheetRepository implements SheetRepository {
     // ----- many sheets, with JDBC batches
 
     @Override
-    public int addPublished(Connection connection, List<NewSheet> batch, String importer, String comment,
+    public List<PublishedText> addPublished(Connection connection, List<NewSheet> batch, String importer, String comment,
             OffsetDateTime at) throws SQLException {
         if (batch.isEmpty()) {
-            return 0;
+            return List.of();
         }
         long[] sheetIds = ids(connection, "sheet_seq", batch.size());
         long[] revisionIds = ids(connection, "revision_seq", batch.size());
@@ -281,7 +282,13 @@ public class JpaSheetRepository implements SheetRepository {
             events.executeBatch();
             changeLog.executeBatch();
         }
-        return batch.size();
+        List<PublishedText> written = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ParsedSheet sheet = batch.get(i).sheet();
+            written.add(new PublishedText(sheetIds[i], batch.get(i).slug(), sheet.kind(), sheet.title(), sheet.summary(),
+                    sheet.html(), sheet.fieldsJson(), at));
+        }
+        return written;
     }
 
     /** {@code count} fresh ids from a sequence stepping by {@link #ID_STEP}: each value v stands for v-49…v. */

@@ -62,9 +62,10 @@ public interface SheetRepository {
     /**
      * The bulk form of {@link #add}, {@link #append} and {@link #publish} for sheets that come with
      * one revision, published: the same rows, written with JDBC batches on this connection, in its
-     * transaction. Returns how many sheets were written.
+     * transaction. Returns the published texts of the sheets written, as {@code SheetService.publishedTexts}
+     * reads them back once committed.
      */
-    int addPublished(Connection connection, List<NewSheet> sheets, String importer, String comment, OffsetDateTime at)
+    List<PublishedText> addPublished(Connection connection, List<NewSheet> sheets, String importer, String comment, OffsetDateTime at)
             throws SQLException;
 
     /** Passes the stored HTML of every revision through this function again, a batch per transaction; returns how many changed. */

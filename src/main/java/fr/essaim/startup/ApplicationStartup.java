@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import fr.essaim.alert.AlertService;
 import fr.essaim.content.ContentService;
 import fr.essaim.markdown.HtmlSanitizer;
+import fr.essaim.search.ImportIndexing;
 import fr.essaim.search.SearchService;
 import fr.essaim.sheet.SheetRepository;
 import fr.essaim.security.AccountService;
@@ -141,13 +142,19 @@ public class ApplicationStartup {
 
     private void importCorpus(Path folder) {
         long start = System.nanoTime();
-        ImportReport report = content.importFirstCorpus(folder);
+        ImportReport report;
+        long millis;
+        // The corpus is indexed as it comes in: the start then finds its index built.
+        try (ImportIndexing indexing = search.indexWhileImporting()) {
+            report = content.importFirstCorpus(folder, indexing);
+            millis = (System.nanoTime() - start) / 1_000_000;
+            indexing.finish();
+        }
         for (ImportReport.Entry refused : report.entries()) {
             if (refused.outcome() == ImportReport.Outcome.REFUSED) {
                 LOG.warning(() -> "Fiche refusée : " + folder.resolve(refused.path()) + " — " + String.join(" ; ", refused.reasons()));
             }
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info(() -> "Corpus " + folder + " : " + report.count(ImportReport.Outcome.IMPORTED) + " fiche(s) importée(s), "
                 + report.count(ImportReport.Outcome.REFUSED) + " refusée(s) en " + millis + " ms");
     }

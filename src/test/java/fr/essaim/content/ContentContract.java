@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import fr.essaim.infra.DatabaseMigration;
 import fr.essaim.theme.ThemeService;
 import fr.essaim.content.ImportReport.Outcome;
+import fr.essaim.sheet.PublishedText;
 import fr.essaim.sheet.References;
 import fr.essaim.sheet.Revision;
 import fr.essaim.sheet.SaveResult;
@@ -137,8 +138,11 @@ abstract class ContentContract {
         }
         Essaim bulk = new Essaim();
         ImportReport bulkReport = new ImportReport();
+        List<PublishedText> handedOver = new java.util.ArrayList<>();
         new BulkImport(bulk.dataSource, bulk.beans.repository, bulk.sheets.schema(), new References(TERRITORIES, new ThemeService()), "import")
-                .run(folder, files, bulkReport, refused -> org.junit.jupiter.api.Assertions.fail("batch refused: " + refused));
+                .run(folder, files, bulkReport, refused -> org.junit.jupiter.api.Assertions.fail("batch refused: " + refused),
+                        handedOver::addAll);
+        List<PublishedText> readBack = inUtc(bulk.sheets.publishedTexts(Long.MIN_VALUE, files.size() + 1));
         Essaim single = new Essaim();
         CorpusReader.Result read = CorpusReader.readFolder(folder);
         ImportReport singleReport = single.importer.importCorpus(read.corpus(), read.report(), "import");
@@ -154,6 +158,15 @@ abstract class ContentContract {
         }
         assertEquals(files.size(), bulkRows.get("workflow_event").size(), "each publication recorded");
         assertEquals(files.size(), bulkRows.get("change_log").size(), "each publication in the change log");
+        // The first start indexes what is handed over: exactly what a rebuild of the index reads back.
+        assertEquals(readBack, inUtc(handedOver));
+    }
+
+    private static List<PublishedText> inUtc(List<PublishedText> texts) {
+        return texts.stream().sorted(java.util.Comparator.comparingLong(PublishedText::id))
+                .map(t -> new PublishedText(t.id(), t.slug(), t.kind(), t.title(), t.summary(), t.html(), t.fieldsJson(),
+                        t.updated().withOffsetSameInstant(java.time.ZoneOffset.UTC)))
+                .toList();
     }
 
     /** What the two import paths must write alike, table by table, without ids, times or numbering. */

@@ -136,4 +136,87 @@ class SearchServiceIT {
         assertEquals(corpus, second.search(SearchRequest.of("", Map.of(), null, 1, 0)).total());
         second.stop();
     }
+
+    /**
+     * The first start indexes the import's batches as they are committed (ImportIndexing): the start
+     * then finds that index and does not rebuild, and it answers as an index rebuilt from the database.
+     */
+    @Test
+    void anIndexOfTheImportsBatchesIsKeptByTheStartAndAnswersAsARebuiltOne() throws Exception {
+        SearchService started = importThenStart("data-import", 0);
+        assertNotEquals("reconstruction", started.status().state(), "the import's index is not rebuilt");
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> started.status().state().equals("pret"));
+        assertEquals(0, started.status().total(), "nothing was rebuilt");
+        SearchService rebuilt = service(folder.resolve("data-rebuilt"));
+        rebuilt.start();
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> rebuilt.status().state().equals("pret"));
+        assertEquals(corpus, rebuilt.status().total());
+
+        int compared = 0;
+        for (String words : List.of("", "crèche itinérante", "mobilité", "maison de services", "santé", "numérique")) {
+            for (Map<String, List<String>> filters : List.of(Map.<String, List<String>>of(),
+                    Map.of("territory", List.of("departement:05")), Map.of("theme", List.of("6")),
+                    Map.of("kind", List.of("experience")))) {
+                assertEquals(answers(rebuilt, words, filters), answers(started, words, filters), words + " " + filters);
+                compared++;
+            }
+        }
+        assertEquals(24, compared);
+        assertEquals(corpus, started.search(SearchRequest.of("", Map.of(), null, 1, 0)).total());
+        started.stop();
+        rebuilt.stop();
+    }
+
+    /** An import that did not hand every sheet over (a batch refused, an import done again) leaves the start to rebuild. */
+    @Test
+    void anIndexMissingAPublishedSheetIsDroppedAndTheStartRebuilds() throws Exception {
+        SearchService started = importThenStart("data-partial", 1);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> started.status().state().equals("pret"));
+        assertEquals(corpus, started.status().total(), "rebuilt from the database");
+        assertEquals(corpus, started.search(SearchRequest.of("", Map.of(), null, 1, 0)).total());
+        started.stop();
+    }
+
+    /** A first start: the sheets handed over as the import does, but for {@code left} of them, then the service started. */
+    private SearchService importThenStart(String dataFolder, int left) throws IOException {
+        Path data = folder.resolve(dataFolder);
+        try (ImportIndexing indexing = service(data).indexWhileImporting()) {
+            handOverAllBut(left, indexing);
+            assertEquals(left == 0, indexing.finish(), "kept only when every published sheet was handed over");
+        }
+        SearchService started = service(data);
+        started.start();
+        return started;
+    }
+
+    /** Hands the published sheets over in batches, as the import does, leaving out the first {@code left} of them. */
+    private void handOverAllBut(int left, ImportIndexing indexing) {
+        long after = Long.MIN_VALUE;
+        boolean first = true;
+        while (true) {
+            long from = after;
+            List<fr.essaim.sheet.PublishedText> batch = fixture.jpa.inNewTransaction(() -> fixture.sheets.publishedTexts(from, 20));
+            if (batch.isEmpty()) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).id();
+            indexing.accept(first ? batch.subList(left, batch.size()) : batch);
+            first = false;
+        }
+    }
+
+    /** Every page of a search in title order, its total and the counts of its first page's facets. */
+    private static String answers(SearchService service, String words, Map<String, List<String>> filters) throws Exception {
+        StringBuilder answers = new StringBuilder();
+        for (int page = 1; ; page++) {
+            SearchResult result = service.search(SearchRequest.of(words, filters, "title", page, 10));
+            if (page == 1) {
+                answers.append(result.total()).append(' ').append(result.facets()).append('\n');
+            }
+            result.hits().forEach(hit -> answers.append(hit.slug()).append(' ').append(hit.snippet()).append('\n'));
+            if (result.hits().size() < 10) {
+                return answers.toString();
+            }
+        }
+    }
 }
