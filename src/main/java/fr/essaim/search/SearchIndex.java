@@ -20,6 +20,10 @@ import java.util.logging.Logger;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.DocValuesFormat;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -98,6 +102,19 @@ public final class SearchIndex implements Closeable {
         this.documents = documents;
         this.needsRebuild = needsRebuild;
         this.sound = !needsRebuild;
+    }
+
+    /**
+     * Loads Lucene's codecs and formats, Java services read from the jars, on the calling thread. The
+     * start-up calls it while the application is being deployed: a background thread that loaded them
+     * first, during the deployment's last step, read a jar the container had just closed, and Lucene
+     * could then open no index until the next start.
+     */
+    public static void loadCodecs() {
+        Codec.availableCodecs();
+        PostingsFormat.availablePostingsFormats();
+        DocValuesFormat.availableDocValuesFormats();
+        KnnVectorsFormat.availableKnnVectorsFormats();
     }
 
     /** Opens the index under this root without checking it against a database (benchmarks, tools). */

@@ -23,6 +23,7 @@ import fr.essaim.alert.AlertService;
 import fr.essaim.content.ContentService;
 import fr.essaim.markdown.HtmlSanitizer;
 import fr.essaim.search.ImportIndexing;
+import fr.essaim.search.SearchIndex;
 import fr.essaim.search.SearchService;
 import fr.essaim.sheet.SheetRepository;
 import fr.essaim.security.AccountService;
@@ -73,6 +74,7 @@ public class ApplicationStartup {
      * background while every request is answered 503 and readiness stays down.
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        SearchIndex.loadCodecs();
         executor.submit(this::start);
     }
 
