@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -69,11 +71,12 @@ public class ContentService {
         Corpus withHistory = new Corpus();
         ImportReport report = new ImportReport();
         try (Stream<Path> files = Files.list(sheetFolder)) {
+            Set<String> histories = historyFileNames(folder);
             for (Path file : files.sorted().toList()) {
                 String path = folder.relativize(file).toString().replace('\\', '/');
                 if (!Files.isRegularFile(file) || !Corpus.isCorpusPath(path)) {
                     report.ignored(path, "fichier hors du format du corpus");
-                } else if (Files.exists(folder.resolve(Corpus.historyPath(BulkImport.slugOf(file))))) {
+                } else if (histories.contains(BulkImport.slugOf(file) + ".yml")) {
                     withHistory.put(path, Utf8.decode(Files.readAllBytes(file)));
                 } else {
                     simple.add(file);
@@ -104,6 +107,17 @@ public class ContentService {
             handOver(one.files().keySet(), published);
         }, published);
         return report;
+    }
+
+    /** The file names of the history folder ({@code <slug>.yml}), listed once instead of one lookup per sheet. */
+    private static Set<String> historyFileNames(Path folder) throws IOException {
+        Path histories = folder.resolve(Corpus.HISTORY);
+        if (!Files.isDirectory(histories)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(histories)) {
+            return files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 
     /** Hands over the published sheets among these corpus paths, read back a batch at a time. */

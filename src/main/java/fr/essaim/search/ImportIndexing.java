@@ -26,10 +26,10 @@ import fr.essaim.sheet.PublishedText;
 public final class ImportIndexing implements Consumer<List<PublishedText>>, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ImportIndexing.class.getName());
-    private static final List<IndexedSheet> END = List.of();
+    private static final List<PublishedText> END = List.of();
 
     private final SearchIndex index;
-    private final BlockingQueue<List<IndexedSheet>> pages = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<List<PublishedText>> pages = new ArrayBlockingQueue<>(2);
     private final Thread builder;
     private final long start = System.nanoTime();
     private volatile boolean stopped;
@@ -64,9 +64,12 @@ public final class ImportIndexing implements Consumer<List<PublishedText>>, Auto
                     LOG.info(() -> "Index pendant l'import : " + done + " fiches indexées");
                 }
             });
+        } catch (Incomplete e) {
+            failure = e.getMessage();
         } catch (IOException | RuntimeException e) {
             failure = e.getMessage();
-            LOG.log(Level.FINE, "Index de l'import abandonné", e);
+            // Not the import's failure, which goes on: the start rebuilds, and the cause is kept here.
+            LOG.log(Level.WARNING, "Index de l'import abandonné", e);
         } finally {
             stopped = true;
             // An import still handing over batches must not wait for a builder that is gone.
@@ -74,9 +77,10 @@ public final class ImportIndexing implements Consumer<List<PublishedText>>, Auto
         }
     }
 
+    /** The batches as the import hands them over, turned into what the index reads on this thread, not the import's. */
     private Iterator<List<IndexedSheet>> pagesAsImported() {
         return new Iterator<>() {
-            private List<IndexedSheet> next;
+            private List<PublishedText> next;
 
             @Override
             public boolean hasNext() {
@@ -96,9 +100,9 @@ public final class ImportIndexing implements Consumer<List<PublishedText>>, Auto
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<IndexedSheet> page = next;
+                List<PublishedText> page = next;
                 next = null;
-                return page;
+                return page.stream().map(IndexedSheets::of).toList();
             }
         };
     }
@@ -109,9 +113,8 @@ public final class ImportIndexing implements Consumer<List<PublishedText>>, Auto
         if (builder == null || stopped || committed.isEmpty()) {
             return;
         }
-        List<IndexedSheet> page = committed.stream().map(IndexedSheets::of).toList();
         try {
-            while (!stopped && !pages.offer(page, 100, TimeUnit.MILLISECONDS)) {
+            while (!stopped && !pages.offer(committed, 100, TimeUnit.MILLISECONDS)) {
                 // the builder is still analysing the previous batches
             }
         } catch (InterruptedException e) {
@@ -162,6 +165,16 @@ public final class ImportIndexing implements Consumer<List<PublishedText>>, Auto
         if (builder != null && builder.isAlive()) {
             builder.interrupt();
             stop();
+        }
+    }
+
+    /** The index of the import misses sheets the database has: expected after a refused batch, not an error. */
+    static final class Incomplete extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        Incomplete(String message) {
+            super(message);
         }
     }
 }

@@ -168,7 +168,7 @@ public class SearchService {
             return ImportIndexing.start(openIndex(themes.labels()), indexed -> {
                 long published = transactions.inNewTransaction(sheets::countPublished);
                 if (published != indexed) {
-                    throw new IOException(indexed + " fiches indexées pendant l'import, " + published + " publiées");
+                    throw new ImportIndexing.Incomplete(indexed + " fiches indexées pendant l'import, " + published + " publiées");
                 }
                 return transactions.inNewTransaction(changeLog::lastChange);
             }, threads);

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.alert.AlertService;
 import fr.essaim.content.ContentService;
+import fr.essaim.essaimage.TakeUps;
 import fr.essaim.markdown.HtmlSanitizer;
 import fr.essaim.search.ImportIndexing;
 import fr.essaim.search.SearchIndex;
@@ -68,6 +69,9 @@ public class ApplicationStartup {
 
     @Inject
     AlertService alerts;
+
+    @Inject
+    TakeUps takeUps;
 
     /**
      * Returns at once so that the application is deployed in seconds: the work runs in the
@@ -142,6 +146,17 @@ public class ApplicationStartup {
                 + changed + " modifiée(s) en " + millis + " ms");
     }
 
+    private void readTakeUps() {
+        long start = System.nanoTime();
+        try {
+            int taken = takeUps.counts().size();
+            LOG.info(() -> "Reprises lues : " + taken + " fiche(s) reprise(s), en " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (RuntimeException e) {
+            // The first page that needs them reads them again.
+            LOG.log(Level.WARNING, "Lecture des reprises au démarrage", e);
+        }
+    }
+
     private void importCorpus(Path folder) {
         long start = System.nanoTime();
         ImportReport report;
@@ -150,6 +165,9 @@ public class ApplicationStartup {
         try (ImportIndexing indexing = search.indexWhileImporting()) {
             report = content.importFirstCorpus(folder, indexing);
             millis = (System.nanoTime() - start) / 1_000_000;
+            // The final merge of the index keeps one core: the take-ups, which the first sheet page would
+            // otherwise read from every revision, are read on the other one meanwhile.
+            executor.submit(this::readTakeUps);
             indexing.finish();
         }
         for (ImportReport.Entry refused : report.entries()) {
