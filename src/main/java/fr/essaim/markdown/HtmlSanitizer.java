@@ -43,6 +43,23 @@ public final class HtmlSanitizer {
     }
 
     public static String sanitize(String html) {
+        return cleanBody(html).html();
+    }
+
+    /**
+     * The same, with the text of the result as {@code Jsoup.parse(html).text()} reads it back: the
+     * first import hands it to the search index, which would otherwise parse the HTML again.
+     */
+    public static Sanitized sanitizeWithText(String html) {
+        Element body = cleanBody(html);
+        return new Sanitized(body.html(), body.text());
+    }
+
+    /** Safe HTML and its text. */
+    public record Sanitized(String html, String text) {
+    }
+
+    private static Element cleanBody(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "https://essaim.invalid/");
         Document clean = CLEANER.clean(dirty);
         // One walk through the cleaned tree for the three checks below.
@@ -60,7 +77,7 @@ public final class HtmlSanitizer {
             }
         });
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        return clean.body();
     }
 
     /**

@@ -90,8 +90,8 @@ public final class MarkdownRenderer {
         Document document = (mayHoldBareLinks(text) ? parser : parserWithoutAutolinks).parse(text);
         Set<String> links = new LinkedHashSet<>();
         TARGETS.set(document, new Targets(wikiTargets, links));
-        String html = HtmlSanitizer.sanitize(renderer.render(document));
-        return new Rendered(html, new ArrayList<>(links));
+        HtmlSanitizer.Sanitized safe = HtmlSanitizer.sanitizeWithText(renderer.render(document));
+        return new Rendered(safe.html(), new ArrayList<>(links), safe.text());
     }
 
     /**
@@ -106,7 +106,8 @@ public final class MarkdownRenderer {
                 || text.indexOf('\\') >= 0;
     }
 
-    public record Rendered(String html, List<String> links) {
+    /** Safe HTML, the slugs its wiki links reach, and its text as the search index reads it. */
+    public record Rendered(String html, List<String> links, String text) {
     }
 
     private static final class WikiLinkResolverFactory extends IndependentLinkResolverFactory {

@@ -13,11 +13,11 @@ final class IndexedSheets {
     static IndexedSheet of(Revision published) {
         return new IndexedSheet(published.getSheet().getSlug(), published.getKind(), published.getTitle(),
                 published.getSummary(), published.getHtml(), JsonFields.parse(published.getFieldsJson()),
-                published.getSheet().getUpdatedAt());
+                published.getSheet().getUpdatedAt(), null);
     }
 
     static IndexedSheet of(PublishedText published) {
         return new IndexedSheet(published.slug(), published.kind(), published.title(), published.summary(),
-                published.html(), JsonFields.parse(published.fieldsJson()), published.updated());
+                published.html(), JsonFields.parse(published.fieldsJson()), published.updated(), published.text());
     }
 }

@@ -69,7 +69,7 @@ final class SheetDocuments {
         doc.add(new StringField(IndexSchema.KIND, sheet.kind(), Field.Store.YES));
         doc.add(new TextField(IndexSchema.TITLE, sheet.title(), Field.Store.YES));
         doc.add(new TextField(IndexSchema.SUMMARY, nullToEmpty(sheet.summary()), Field.Store.YES));
-        String body = Jsoup.parse(nullToEmpty(sheet.html())).text();
+        String body = sheet.text() != null ? sheet.text() : Jsoup.parse(nullToEmpty(sheet.html())).text();
         doc.add(new SortedDocValuesField(IndexSchema.TITLE_SORT, new BytesRef(TerritoryCatalog.fold(sheet.title()))));
         long updated = sheet.updated().toInstant().toEpochMilli();
         doc.add(new NumericDocValuesField(IndexSchema.UPDATED, updated));

@@ -286,7 +286,7 @@ public class JpaSheetRepository implements SheetRepository {
         for (int i = 0; i < batch.size(); i++) {
             ParsedSheet sheet = batch.get(i).sheet();
             written.add(new PublishedText(sheetIds[i], batch.get(i).slug(), sheet.kind(), sheet.title(), sheet.summary(),
-                    sheet.html(), sheet.fieldsJson(), at));
+                    sheet.html(), sheet.fieldsJson(), at, sheet.text()));
         }
         return written;
     }

@@ -45,7 +45,7 @@ public final class SheetParser {
         MarkdownRenderer.Rendered rendered = renderer.render(sheet.body(), wikiTargets);
         return new ParsedSheet(source, fields, String.valueOf(fields.get("kind")),
                 String.valueOf(fields.get("title")).strip(), String.valueOf(fields.get("summary")).strip(),
-                JsonFields.toJson(fields).toString(), rendered.html(), rendered.links(), aliases(fields));
+                JsonFields.toJson(fields).toString(), rendered.html(), rendered.text(), rendered.links(), aliases(fields));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class SheetParser {
         Map<String, Object> fields = new java.util.LinkedHashMap<>(parsed.frontMatter());
         fields.put(SheetSchema.INSPIRED_BY, List.copyOf(slugs));
         return new ParsedSheet(source, parsed.frontMatter(), parsed.kind(), parsed.title(), parsed.summary(),
-                JsonFields.toJson(fields).toString(), parsed.html(), parsed.links(), parsed.aliases());
+                JsonFields.toJson(fields).toString(), parsed.html(), parsed.text(), parsed.links(), parsed.aliases());
     }
 
     /** The body alone through the same pipeline as a saved revision: for a live preview. */

@@ -159,7 +159,11 @@ abstract class ContentContract {
         assertEquals(files.size(), bulkRows.get("workflow_event").size(), "each publication recorded");
         assertEquals(files.size(), bulkRows.get("change_log").size(), "each publication in the change log");
         // The first start indexes what is handed over: exactly what a rebuild of the index reads back.
-        assertEquals(readBack, inUtc(handedOver));
+        assertEquals(readBack, inUtc(handedOver.stream().map(PublishedText::asStored).toList()));
+        // With the text of each sheet as the index would read it from that HTML.
+        for (PublishedText sheet : handedOver) {
+            assertEquals(org.jsoup.Jsoup.parse(sheet.html()).text(), sheet.text(), sheet.slug());
+        }
     }
 
     private static List<PublishedText> inUtc(List<PublishedText> texts) {

@@ -284,4 +284,29 @@ class HtmlSanitizerTest {
         assertFalse(HtmlSanitizer.SameSiteLinks.isSameSite("fiches/a"));
         assertFalse(HtmlSanitizer.SameSiteLinks.isSameSite(""));
     }
+
+    /**
+     * Raw HTML whose cleaning leaves nesting the HTML parser would not build itself (a paragraph
+     * freed from a removed wrapper, a table in a paragraph, stray cells…): the text handed to the
+     * index must still be the one it would read back from the stored HTML.
+     */
+    static Stream<String> awkwardHtml() {
+        return Stream.of("<p>a<object><p>b</p></object>c</p>", "<b>x<p>y</p>z</b>", "<table>t<tr><td>1</td></tr>u</table>",
+                "<ul><li>a<ul><li>b</li></ul></li></ul>c", "<div><p>a</div>b</p>", "<form><p>dans</p></form>après",
+                "a<br>b<br/>c", "<pre>  x\n  y</pre> z", "<a href=\"/x\">l<a href=\"/y\">m</a></a>",
+                "<table><tr><td>a<table><tr><td>b</td></tr></table></td></tr></table>", "<select><option>o</option></select>s",
+                "<p>x<svg><p>y</p></svg></p>", "<template><p>t</p></template>v", "<p>a<textarea>b</textarea>c</p>",
+                "<p>a<font><p>b</font>c", "<i><p>a</i>b</p>", "<p><table><tr><td>q</td></tr></table></p>", "x<!-- c -->y",
+                "<p>a<object><div>b</div></object>c</p>", "<h1><p>x</p></h1>", "<li>hors liste</li>", "<td>cellule seule</td>x",
+                "<p>a<iframe>b</iframe>c</p>", "<p>a<math><mi>b</mi></math>c</p>", "a\u00a0b", "<p> a </p>   <p> b </p>",
+                "<em><div>x</div></em>", "<p>a<nobr>b<p>c</nobr>", "| a | b |\n|---|---|\n| <p>c</p> | d |",
+                "# Titre\n\nTexte *mis en valeur* et [[cible|lien]].\n\n- un\n- deux\n\n> citation");
+    }
+
+    @ParameterizedTest
+    @MethodSource("awkwardHtml")
+    void theTextHandedToTheIndexIsTheTextOfTheStoredHtml(String markdown) {
+        MarkdownRenderer.Rendered rendered = renderer.render(markdown, RESOLVER);
+        assertEquals(Jsoup.parse(rendered.html()).text(), rendered.text());
+    }
 }
