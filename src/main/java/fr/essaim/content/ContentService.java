@@ -56,14 +56,8 @@ public class ContentService {
     /**
      * Fills an empty database with a corpus folder of any size: sheets with a history file come in
      * one by one with their revisions; all the others, in JDBC batches (see {@link BulkImport}).
-     */
-    public ImportReport importFirstCorpus(Path folder) {
-        return importFirstCorpus(folder, published -> { });
-    }
-
-    /**
-     * The same, handing every sheet it publishes to {@code published} as soon as it is committed,
-     * read as the search index reads published sheets: the first start indexes the corpus meanwhile.
+     * Every sheet it publishes is handed to {@code published} as soon as it is committed, as the
+     * search index reads published sheets: the first start indexes the corpus meanwhile.
      */
     public ImportReport importFirstCorpus(Path folder, Consumer<List<PublishedText>> published) {
         Path sheetFolder = folder.resolve(Corpus.SHEETS);
@@ -71,12 +65,12 @@ public class ContentService {
         Corpus withHistory = new Corpus();
         ImportReport report = new ImportReport();
         try (Stream<Path> files = Files.list(sheetFolder)) {
-            Set<String> histories = historyFileNames(folder);
+            Set<String> histories = historyPaths(folder);
             for (Path file : files.sorted().toList()) {
                 String path = folder.relativize(file).toString().replace('\\', '/');
                 if (!Files.isRegularFile(file) || !Corpus.isCorpusPath(path)) {
                     report.ignored(path, "fichier hors du format du corpus");
-                } else if (histories.contains(BulkImport.slugOf(file) + ".yml")) {
+                } else if (histories.contains(Corpus.historyPath(BulkImport.slugOf(file)))) {
                     withHistory.put(path, Utf8.decode(Files.readAllBytes(file)));
                 } else {
                     simple.add(file);
@@ -109,14 +103,14 @@ public class ContentService {
         return report;
     }
 
-    /** The file names of the history folder ({@code <slug>.yml}), listed once instead of one lookup per sheet. */
-    private static Set<String> historyFileNames(Path folder) throws IOException {
+    /** The corpus paths of the history folder's files, listed once instead of one lookup per sheet. */
+    private static Set<String> historyPaths(Path folder) throws IOException {
         Path histories = folder.resolve(Corpus.HISTORY);
         if (!Files.isDirectory(histories)) {
             return Set.of();
         }
         try (Stream<Path> files = Files.list(histories)) {
-            return files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+            return files.map(file -> Corpus.HISTORY + file.getFileName()).collect(Collectors.toSet());
         }
     }
 

@@ -16,9 +16,4 @@ public record PublishedText(long id, String slug, String kind, String title, Str
             OffsetDateTime updated) {
         this(id, slug, kind, title, summary, html, fieldsJson, updated, null);
     }
-
-    /** The same without its text, as the database gives it back. */
-    public PublishedText asStored() {
-        return new PublishedText(id, slug, kind, title, summary, html, fieldsJson, updated);
-    }
 }
