@@ -214,7 +214,7 @@ class SearchServiceIT {
                 sheet.fieldsJson(), sheet.updated(), HtmlSanitizer.sanitizeWithText(sheet.html()).text());
     }
 
-        /** Every page of a search in title order, its total and the counts of its first page's facets. */
+    /** Every page of a search in title order, its total and the counts of its first page's facets. */
     private static String answers(SearchService service, String words, Map<String, List<String>> filters) throws Exception {
         StringBuilder answers = new StringBuilder();
         for (int page = 1; ; page++) {
