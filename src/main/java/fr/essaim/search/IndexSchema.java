@@ -10,7 +10,7 @@ import org.apache.lucene.index.Term;
 final class IndexSchema {
 
     /** Raise when documents change shape: existing indexes are then rebuilt from the database. */
-    static final String VERSION = "essaim-index-9";
+    static final String VERSION = "essaim-index-10";
     static final String VERSION_KEY = "schema";
     static final String SEQUENCE_KEY = "seq";
     static final String DATABASE_KEY = "database";
@@ -19,14 +19,16 @@ final class IndexSchema {
     static final String KIND = "kind";
     static final String TITLE = "title";
     static final String SUMMARY = "summary";
-    static final String BODY = "body";
     /** What a hit shows and its body, as one binary doc value: see {@link HitRecord}. */
     static final String HIT_RECORD = "hitRecord";
     static final String PORTEUR = "porteur";
     static final String PLACES = "places";
     static final String THEME_LABELS = "themeLabels";
     static final String SPELL = "spell";
-    /** Everything searchable of a sheet in one field, so that all the words of a query can match across its parts. */
+    /**
+     * Everything searchable of a sheet in one field, so that all the words of a query can match across
+     * its parts; its body first, at offsets 0 to the body's length, where snippets are cut from.
+     */
     static final String ALL = "all";
     static final String TITLE_SORT = "titleSort";
     static final String UPDATED = "updated";

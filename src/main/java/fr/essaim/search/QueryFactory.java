@@ -96,7 +96,7 @@ final class QueryFactory {
             List<UserQuery.Clause> all = new ArrayList<>(clause.alternatives());
             all.add(clause);
             for (UserQuery.Clause part : all) {
-                for (String field : List.of(IndexSchema.BODY, IndexSchema.SUMMARY)) {
+                for (String field : List.of(IndexSchema.ALL, IndexSchema.SUMMARY)) {
                     Query marked = switch (part.kind()) {
                         case PHRASE -> builder.createPhraseQuery(field, part.text());
                         case PREFIX -> new PrefixQuery(new Term(field, analyzer.normalize(field, part.text())));

@@ -325,14 +325,14 @@ public final class SearchEngine implements Closeable {
             HitRecord record = HitRecord.read(searcher.getIndexReader(), new int[] {docId})[0];
             MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
             similar.setAnalyzer(SearchIndex.indexAnalyzer());
-            similar.setFieldNames(new String[] {IndexSchema.TITLE, IndexSchema.SUMMARY, IndexSchema.BODY});
+            similar.setFieldNames(new String[] {IndexSchema.TITLE, IndexSchema.SUMMARY, IndexSchema.ALL});
             similar.setMinTermFreq(1);
             similar.setMinDocFreq(2);
             similar.setMaxQueryTerms(30);
             BooleanQuery.Builder query = new BooleanQuery.Builder();
-            // The body is not stored: its words come from the hit record, as the index analysed them.
+            // The body is not stored: its words come from the hit record, weighed by the catch-all field that holds them.
             Map<String, java.util.Collection<Object>> texts = Map.of(IndexSchema.TITLE, List.of(record.title()),
-                    IndexSchema.SUMMARY, List.of(record.summary()), IndexSchema.BODY, List.of(record.body()));
+                    IndexSchema.SUMMARY, List.of(record.summary()), IndexSchema.ALL, List.of(record.body()));
             query.add(similar.like(texts), BooleanClause.Occur.SHOULD);
             FacetsConfig config = index.facetsConfig();
             for (String code : record.themeCodes()) {

@@ -173,6 +173,8 @@ public class SearchService {
                 return transactions.inNewTransaction(changeLog::lastChange);
             }, threads);
         } catch (IOException | RuntimeException e) {
+            // The start still works (it rebuilds afterwards), but reading the corpus twice costs a minute at 100 000 sheets.
+            LOG.log(Level.WARNING, "Index de l'import impossible à ouvrir", e);
             return ImportIndexing.none(String.valueOf(e.getMessage()));
         }
     }

@@ -36,17 +36,17 @@ import fr.essaim.territory.TerritoryCatalog;
 final class SheetDocuments {
 
     /**
-     * Body text indexed with offsets, so that snippets are cut without re-analysing it; not stored:
-     * the hit record holds it, and storing it twice made every rebuild compress and merge it twice.
+     * The catch-all text indexed with offsets: snippets are cut from those of the body, which comes
+     * first in it, without analysing the text again. Not stored: the hit record holds the body.
      */
-    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+    private static final FieldType ALL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     /** Words for spelling suggestions: only which documents hold them is read, so nothing else is written. */
     private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
-        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        BODY_TYPE.freeze();
+        ALL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        ALL_TYPE.freeze();
         SPELL_TYPE.setIndexOptions(IndexOptions.DOCS);
         SPELL_TYPE.setOmitNorms(true);
         SPELL_TYPE.freeze();
@@ -117,9 +117,8 @@ final class SheetDocuments {
         // "montagne", "littoral"…: a query naming the kind of territory finds the sheets tagged with it.
         more.addAll(strings(fields.get("territoryTypes")));
         CatchAllAnalysis analysis = CatchAllAnalysis.of(sheet.title(), nullToEmpty(sheet.summary()), body, more);
-        doc.add(new Field(IndexSchema.ALL, analysis.all(), TextField.TYPE_NOT_STORED));
+        doc.add(new Field(IndexSchema.ALL, analysis.all(), ALL_TYPE));
         // After the catch-all field, whose analysis they are kept from.
-        doc.add(new Field(IndexSchema.BODY, analysis.body(), BODY_TYPE));
         doc.add(new Field(IndexSchema.SPELL, analysis.words(), SPELL_TYPE));
         for (String type : strings(fields.get("territoryTypes"))) {
             doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TERRITORY_TYPE, type));

@@ -23,7 +23,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The snippets of the hits of one page, with the matched words in {@code <mark>}: cut from the
- * body (offsets from the index), from the summary only for the hits whose body gives none. The
+ * body (offsets of the catch-all field, which starts with it), from the summary only for the hits
+ * whose body gives none. The
  * text comes from the hits the page has already read, not from a second read of the index.
  */
 final class Snippets {
@@ -44,8 +45,8 @@ final class Snippets {
                 // Words of a phrase are marked wherever they occur: much cheaper, and readers do not mind.
                 .withHighlightPhrasesStrictly(false)
                 .withWeightMatches(false), docs, forward);
-        String[] snippets = highlighter.highlightFields(new String[] {IndexSchema.BODY}, marked, ids, new int[] {2})
-                .get(IndexSchema.BODY);
+        String[] snippets = highlighter.highlightFields(new String[] {IndexSchema.ALL}, marked, ids, new int[] {2})
+                .get(IndexSchema.ALL);
         List<Integer> blank = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             if (snippets[i] == null || snippets[i].isBlank()) {
@@ -89,7 +90,9 @@ final class Snippets {
                 HitRecord doc = docs.get(id);
                 CharSequence[] texts = new CharSequence[fields.length];
                 for (int f = 0; f < fields.length; f++) {
-                    texts[f] = fields[f].equals(IndexSchema.BODY) ? doc.body() : doc.summary();
+                    // The body only: the catch-all field starts with it, and the highlighter leaves out the
+                    // matches past the end of the text it is given (title, summary, places…).
+                    texts[f] = fields[f].equals(IndexSchema.ALL) ? doc.body() : doc.summary();
                 }
                 values.add(texts);
             }
