@@ -1,10 +1,15 @@
 package fr.essaim.startup;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -17,6 +22,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.essaim.alert.AlertService;
@@ -59,7 +65,7 @@ public class ApplicationStartup {
 
     @Inject
     @ConfigProperty(name = "essaim.admin.password")
-    java.util.Optional<String> adminPassword;
+    Optional<String> adminPassword;
 
     @Resource
     ManagedExecutorService executor;
@@ -79,7 +85,37 @@ public class ApplicationStartup {
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         SearchIndex.loadCodecs();
-        executor.submit(this::start);
+        Optional<Integer> port = ConfigProvider.getConfig(ApplicationStartup.class.getClassLoader())
+                .getOptionalValue("payara.instance.http.port", Integer.class);
+        executor.submit(() -> {
+            port.ifPresent(ApplicationStartup::awaitListener);
+            start();
+        });
+    }
+
+    /**
+     * Payara Micro opens the HTTP listener once the application is deployed (post-deploy-commands.txt),
+     * and reloads the web module's resources as it does: for a moment the application's jars are
+     * closed, and a class first loaded then fails for good ("zip file closed": a node that never
+     * started, or an index built twice). The start's work waits until the listener accepts
+     * connections, which it does after that reload; at most a minute, then it goes on regardless.
+     */
+    private static void awaitListener(int port) {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < end) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        LOG.warning(() -> "Écoute HTTP " + port + " toujours fermée après une minute : le démarrage continue");
     }
 
     /**
