@@ -85,12 +85,17 @@ public class ApplicationStartup {
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         SearchIndex.loadCodecs();
-        Optional<Integer> port = ConfigProvider.getConfig(ApplicationStartup.class.getClassLoader())
-                .getOptionalValue("payara.instance.http.port", Integer.class);
+        Optional<Integer> port = httpPort();
         executor.submit(() -> {
             port.ifPresent(ApplicationStartup::awaitListener);
             start();
         });
+    }
+
+    /** The port Payara Micro listens on, when it runs the application (not in unit tests). */
+    static Optional<Integer> httpPort() {
+        return ConfigProvider.getConfig(ApplicationStartup.class.getClassLoader())
+                .getOptionalValue("payara.instance.http.port", Integer.class);
     }
 
     /**

@@ -43,8 +43,7 @@ final class PageWarmUp {
 
     /** Asks the pages once {@code started} says requests are served; gives up quietly on any failure. */
     static void run(StartupState started) {
-        Optional<Integer> port = ConfigProvider.getConfig(PageWarmUp.class.getClassLoader())
-                .getOptionalValue("payara.instance.http.port", Integer.class);
+        Optional<Integer> port = ApplicationStartup.httpPort();
         if (port.isEmpty()) {
             LOG.info("Port HTTP inconnu : pages non échauffées");
             return;
