@@ -24,10 +24,12 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The snippets of the hits of one page, with the matched words in {@code <mark>}: cut from the
  * body (offsets of the catch-all field, which starts with it), from the summary only for the hits
- * whose body gives none. The
- * text comes from the hits the page has already read, not from a second read of the index.
+ * whose body gives none. The text comes from the hits the page has already read, not from a
+ * second read of the index.
  */
 final class Snippets {
+
+    private static final PassageScores SCORES = new PassageScores();
 
     private Snippets() {
     }
@@ -40,6 +42,7 @@ final class Snippets {
             boolean forward) throws IOException {
         UnifiedHighlighter highlighter = new Preloaded(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withScorer(SCORES)
                 .withMaxLength(100_000)
                 .withBreakIterator(SentenceBreaks::new)
                 // Words of a phrase are marked wherever they occur: much cheaper, and readers do not mind.
